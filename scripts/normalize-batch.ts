@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { reportSlug } from '../src/lib/slug.ts';
+import { readSourceInfo } from './lib/read-source-info.ts';
+import { writeAtomic } from './lib/write-atomic.ts';
+import { createPipeline } from './pipeline.ts';
+import { DecodeError } from './steps/decode-bytes.ts';
+
+/** Raw files the normalizer reads; `.source.json` sidecars are read alongside. */
+export const rawExtensions = /\.(?:txt|html?|text)$/i;
+
+/** What became of one raw file. */
+export type Outcome =
+  | { file: string; ok: true; slug: string; bytes: number; warnings: string[]; summary: string }
+  | { file: string; ok: false; bytes: number; error: string };
+
+/** Result of one normalize run. */
+export interface BatchResult {
+  outcomes: Outcome[];
+  bytes: number;
+  seconds: number;
+}
+
+function bodyHash(markdown: string): string {
+  const body = markdown.slice(markdown.indexOf('\n---\n') + 5);
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * Normalizes every raw file in `inDir` into `outDir`: one report per file, written atomically.
+ * A file that fails is reported with its reason and the batch goes on; a report whose text
+ * duplicates an earlier one is refused, naming the earlier file.
+ */
+export function normalizeBatch(inDir: string, outDir: string): BatchResult {
+  const started = performance.now();
+  const pipeline = createPipeline();
+  const names = readdirSync(inDir).filter((n) => rawExtensions.test(n)).sort();
+  mkdirSync(outDir, { recursive: true });
+  const outcomes: Outcome[] = [];
+  const slugs = new Set<string>();
+  const bodies = new Map<string, string>();
+  let total = 0;
+  for (const name of names) {
+    const path = join(inDir, name);
+    const bytes = readFileSync(path);
+    total += bytes.length;
+    const where = path;
+    try {
+      if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+        throw new DecodeError(bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
+      }
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) } } });
+      const markdown = String(pipeline.processSync(file));
+      const fm = file.data.frontmatter!;
+      const duplicateOf = bodies.get(bodyHash(markdown));
+      if (duplicateOf) throw new Error(`duplicate: same normalized text as ${duplicateOf}; not published twice`);
+      bodies.set(bodyHash(markdown), name);
+      const year = fm.yearsReviewed.at(-1) ?? fm.yearsPlanned[0] ?? null;
+      let slug = reportSlug(year, fm.region, fm.kind);
+      if (slugs.has(slug)) slug = `${slug}-${sha256.slice(0, 6)}`;
+      slugs.add(slug);
+      writeAtomic(join(outDir, `${slug}.md`), markdown);
+      const c = fm.cleaning;
+      outcomes.push({
+        file: name,
+        ok: true,
+        slug,
+        bytes: bytes.length,
+        warnings: file.messages.map((m) => `${where}${m.line ? `:${m.line}` : ''}: ${m.reason}`),
+        summary: `chrome ${c.chromeLines}, spam ${c.spam.reduce((n, s) => n + s.count, 0)}, restored ${c.restorations.length}, converted ${c.convertedChars}`,
+      });
+    } catch (error) {
+      const e = error as Error & { line?: number };
+      const reason = e instanceof DecodeError ? e.reason : e.message;
+      outcomes.push({ file: name, ok: false, bytes: bytes.length, error: `${where}${e.line ? `:${e.line}` : ''}: ${reason}` });
+    }
+  }
+  const failed = outcomes.some((o) => !o.ok);
+  if (!failed) {
+    const produced = new Set(outcomes.map((o) => (o.ok ? `${o.slug}.md` : '')));
+    for (const n of readdirSync(outDir)) if (n.endsWith('.md') && !produced.has(n)) rmSync(join(outDir, n));
+  }
+  return { outcomes, bytes: total, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,68 @@
+import type { Root as MdRoot } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { stringify } from 'yaml';
+import { reportSchema, type ReportInput } from '../../src/lib/report-schema.ts';
+import { formatSchemaError } from '../../src/lib/schema-error.ts';
+
+/** Where the raw file came from, set on `file.data.source` by the caller before processing. */
+export interface SourceInfo {
+  file: string;
+  sha256: string;
+  url?: string | undefined;
+  fetchedAt?: string | undefined;
+  site?: string | undefined;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    source: SourceInfo;
+    frontmatter: ReportInput;
+  }
+}
+
+/** The frontmatter of a processed file, in contract order. */
+export function frontmatterOf(file: VFile): ReportInput {
+  const d = file.data;
+  return {
+    title: d.title!,
+    subtitle: d.subtitle ?? null,
+    issuer: d.issuer ?? null,
+    region: d.region!,
+    yearsReviewed: d.yearsReviewed ?? [],
+    yearsPlanned: d.yearsPlanned ?? [],
+    kind: d.kind ?? 'summary',
+    issued: d.issued ?? null,
+    posted: d.page?.posted ?? null,
+    docNumber: d.docNumber ?? null,
+    indexNumber: d.page?.indexNumber ?? null,
+    notice: d.notice ?? null,
+    source: {
+      ...d.source!,
+      encoding: d.encoding!,
+      script: d.script ?? 'simplified',
+      format: d.format ?? 'text',
+      origin: d.origin ?? 'unknown',
+    },
+    cleaning: d.cleaning!,
+    sections: d.sections ?? [],
+    metrics: d.metrics ?? [],
+  };
+}
+
+/**
+ * The unified compiler: validates the frontmatter against the shared zod schema, then writes
+ * YAML frontmatter (every string double-quoted, so no title can break it) and the Markdown body.
+ */
+export function compileReport(this: Processor): void {
+  this.compiler = (tree, file: VFile): string => {
+    const frontmatter = frontmatterOf(file);
+    const checked = reportSchema.safeParse(frontmatter);
+    if (!checked.success) file.fail(`frontmatter does not match the schema:\n${formatSchemaError(checked.error)}`, undefined, 'compile-report:schema');
+    file.data.frontmatter = frontmatter;
+    const yaml = stringify(frontmatter, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+    const body = toMarkdown(tree as MdRoot, { bullet: '-', emphasis: '_', strong: '*', fences: true });
+    return `---\n${yaml}---\n\n${body}`;
+  };
+}

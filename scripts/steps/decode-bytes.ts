@@ -1,0 +1,108 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+/** Encodings the archive accepts, as recorded in `source.encoding`. */
+export type Encoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5';
+
+/** Decoded text and how it was decoded. */
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Something worth telling the user that did not stop decoding. */
+  warning: string | null;
+}
+
+/** Raised when bytes are not text the archive can read; `reason` is user-facing. */
+export class DecodeError extends Error {
+  override name = 'DecodeError';
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+/** Largest raw file accepted: a real report is well under 1 MB. */
+export const maxRawBytes = 20 * 1024 * 1024;
+
+const signatures: [string, number[]][] = [
+  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG', [0xff, 0xd8, 0xff]],
+  ['GIF', [0x47, 0x49, 0x46, 0x38]],
+  ['PDF', [0x25, 0x50, 0x44, 0x46]],
+  ['ZIP or Office document', [0x50, 0x4b, 0x03, 0x04]],
+  ['Word 97-2003 document', [0xd0, 0xcf, 0x11, 0xe0]],
+  ['gzip', [0x1f, 0x8b]],
+  ['WebP or RIFF', [0x52, 0x49, 0x46, 0x46]],
+];
+
+function binaryKind(bytes: Uint8Array): string | null {
+  for (const [name, magic] of signatures) {
+    if (magic.every((b, i) => bytes[i] === b)) return `${name} header`;
+  }
+  const sample = bytes.subarray(0, 8192);
+  let controls = 0;
+  for (const b of sample) if (b === 0 || (b < 9 && b !== 0)) controls++;
+  return controls > sample.length * 0.01 ? `${controls} control bytes in the first ${sample.length}` : null;
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Length of a UTF-8 sequence cut off at the very end of `bytes`, or 0. */
+function truncatedTail(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+function decodeLegacy(bytes: Uint8Array): Decoded | null {
+  const candidates = chardet.analyse(bytes).filter((c) => c.lang === 'zh' && c.confidence >= 20);
+  const best = candidates[0];
+  if (!best) return null;
+  const encoding: Encoding = best.name === 'Big5' ? 'Big5' : 'GB18030';
+  const text = iconv.decode(Buffer.from(bytes), encoding);
+  const bad = text.match(/\uFFFD/g)?.length ?? 0;
+  if (bad > text.length * 0.001) return null;
+  return { text, encoding, warning: bad ? `${bad} undecodable byte sequences replaced` : null };
+}
+
+/**
+ * Decodes raw bytes: a BOM decides; else strict UTF-8; else GB18030/GBK or Big5 by detection.
+ * @throws DecodeError for empty, binary, oversized or undecodable input.
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes.length > maxRawBytes) {
+    throw new DecodeError(
+      `file is ${(bytes.length / 1048576).toFixed(1)} MB; raw reports over ${maxRawBytes / 1048576} MB are refused as not a single report`,
+    );
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = strictUtf8(bytes.subarray(3));
+    if (text === null) throw new DecodeError('UTF-8 byte-order mark, but the bytes after it are not valid UTF-8');
+    return { text, encoding: 'UTF-8', warning: null };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE', warning: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE', warning: null };
+  const binary = binaryKind(bytes);
+  if (binary) throw new DecodeError(`expected UTF-8, GB18030, Big5 or UTF-16 text, found binary data (${binary})`);
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'UTF-8', warning: null };
+  const cut = truncatedTail(bytes);
+  if (cut > 0) {
+    const text = strictUtf8(bytes.subarray(0, bytes.length - cut));
+    if (text !== null) return { text, encoding: 'UTF-8', warning: `truncated UTF-8: the last ${cut} byte(s) end mid-character and were dropped` };
+  }
+  const legacy = decodeLegacy(bytes);
+  if (legacy) return legacy;
+  throw new DecodeError('expected UTF-8, GB18030, Big5 or UTF-16 text, found bytes that decode as none of them');
+}

@@ -1,0 +1,45 @@
+import { countMentions, divisionByCode, type Division } from '../../src/lib/gazetteer.ts';
+
+/** Names of the body that issues education reports. */
+export const bureauPattern = /(?:教育体育局|教育和体育局|教育文化体育局|教育科技局|教育局|教体局|教育委员会|教委)/;
+
+/** An issuer inferred from evidence in the text, never from guesswork. */
+export interface InferredIssuer {
+  name: string;
+  division: Division;
+  evidence: string[];
+}
+
+const levelOf: Record<string, Division['level']> = { 省: 'province', 市: 'city', 县: 'county', 区: 'county', 州: 'city' };
+
+/**
+ * Infers the issuing bureau when its name is missing: a meta line that names the bureau by level
+ * only (来源：市教育局) plus the division of that level the text names most often, clearly ahead of
+ * any other. Returns null when the evidence does not single one out.
+ */
+export function inferIssuer(lines: string[]): InferredIssuer | null {
+  const text = lines.join('\n');
+  const evidence: string[] = [];
+  let level: Division['level'] | null = null;
+  let bureau = '教育局';
+  for (const line of lines) {
+    const m = line.match(new RegExp(`(?:来源|发布机构|发文机关|信息来源|发布单位)[:：]\\s*([省市县区州])(${bureauPattern.source})`));
+    if (m) {
+      level = levelOf[m[1]!] ?? null;
+      bureau = m[2]!;
+      evidence.push(`the page names its source as ${m[1]}${m[2]}`);
+      break;
+    }
+  }
+  if (!level) return null;
+  const ranked = [...countMentions(text)]
+    .map(([code, count]) => ({ d: divisionByCode(code)!, count }))
+    .filter((x) => x.d.level === level)
+    .sort((a, b) => b.count - a.count || a.d.code.localeCompare(b.d.code));
+  const [first, second] = ranked;
+  if (!first || first.count < 3 || (second && second.count * 3 > first.count)) return null;
+  evidence.push(`${first.d.name} is named ${first.count} times in the text${second ? `, the next ${level} ${second.count} times` : ''}`);
+  const docNumber = text.match(/[\p{Script=Han}]{1,6}〔\d{4}〕\d+号/u);
+  if (docNumber) evidence.push(`document number ${docNumber[0]}`);
+  return { name: `${first.d.name}${bureau}`, division: first.d, evidence };
+}

@@ -1,0 +1,98 @@
+import type { VFile } from 'vfile';
+import { inlineSpam, isSpamTerm, linkFarmLine, spamStart } from '../../src/lib/spam-vocabulary.ts';
+import type { LinesRoot } from '../tree.ts';
+import { inferIssuer, type InferredIssuer } from './infer-issuer.ts';
+
+/** Marks text put back by the cleaner; the site renders it as a restoration. */
+export const restoredOpen = '〖';
+/** Closes a restoration mark. */
+export const restoredClose = '〗';
+/** Marks a place where replaced text could not be restored. */
+export const gapMark = '〖…〗';
+
+/** A run of `|`-joined terms with no spaces: the shape injected keyword strings take. */
+const pipeRun = /(?:[^\s|,，。、；;：:！？《》“”"()（）<>【】\[\]]{2,24}\|){2,}/g;
+
+/** Where an organisation name would stand: start of a line, after 《, or after a document number. */
+const nameSlotBefore = /(?:^|《|〔\d{4}〕\d+号)$/;
+
+function trimToSpam(run: string): string {
+  const start = run.search(spamStart);
+  const first = run.slice(0, run.indexOf('|'));
+  return start > 0 && start < first.length ? run.slice(start) : run;
+}
+
+/** Spam strings found in the text: `|`-joined runs holding spam vocabulary, or repeated in several lines. */
+function findRuns(lines: string[]): string[] {
+  const seen = new Map<string, Set<number>>();
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(pipeRun)) {
+      const run = trimToSpam(m[0]);
+      const set = seen.get(run) ?? new Set<number>();
+      set.add(i);
+      seen.set(run, set);
+    }
+  });
+  return [...seen]
+    .filter(([run, at]) => run.split('|').some((t) => t && isSpamTerm(t)) || at.size >= 3)
+    .map(([run]) => run)
+    .sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Removes injected spam: `|`-joined keyword runs, brand-and-lure phrases and link-farm lines.
+ * Where spam stands in a name slot (a title's start, after 《) and the text proves whose name it
+ * replaced, the name is restored inside 〖〗 and the evidence recorded; elsewhere the gap is
+ * marked 〖…〗. Nothing is restored without evidence.
+ */
+export function stripSpam() {
+  return (tree: LinesRoot, file: VFile): void => {
+    const cleaning = file.data.cleaning!;
+    const values = tree.children.map((l) => l.value);
+    const runs = findRuns(values);
+    const counts = new Map<string, number>();
+    let issuer: InferredIssuer | null | undefined;
+    const count = (text: string) => counts.set(text, (counts.get(text) ?? 0) + 1);
+
+    const replace = (line: string, lineNo: number, spam: string, index: number): string => {
+      count(spam);
+      const before = line.slice(0, index);
+      const after = line.slice(index + spam.length);
+      if (nameSlotBefore.test(before) && /^[\p{Script=Han}\d]/u.test(after)) {
+        issuer ??= inferIssuer(values);
+        if (issuer && !after.startsWith(issuer.name)) {
+          cleaning.restorations.push({ at: `line ${lineNo}`, text: issuer.name, evidence: issuer.evidence.join('; ') });
+          return `${before}${restoredOpen}${issuer.name}${restoredClose}${after}`;
+        }
+      }
+      if (/[\p{Script=Han}]$/u.test(before) || /^[\p{Script=Han}]/u.test(after) || /[、，,]$/.test(before)) {
+        cleaning.gaps.push({ at: `line ${lineNo}`, context: `${before.slice(-12)}${gapMark}${after.slice(0, 12)}` });
+        return `${before}${gapMark}${after}`;
+      }
+      return `${before}${after}`;
+    };
+
+    tree.children = tree.children.filter((node) => {
+      const lineNo = node.position.start.line;
+      if (linkFarmLine.test(node.value)) {
+        count(node.value);
+        return false;
+      }
+      let value = node.value;
+      for (const run of runs) {
+        let index = value.indexOf(run);
+        while (index !== -1) {
+          value = replace(value, lineNo, run, index);
+          index = value.indexOf(run);
+        }
+      }
+      value = value.replace(inlineSpam, (spam, index: number, whole: string) => {
+        count(spam);
+        return whole.slice(0, index).endsWith('《') ? gapMark : '';
+      });
+      node.value = value.trim();
+      return node.value !== '' && node.value !== gapMark;
+    });
+    cleaning.spam = [...counts].map(([text, n]) => ({ text, count: n }));
+  };
+}

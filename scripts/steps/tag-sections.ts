@@ -1,0 +1,43 @@
+import type { Root as MdRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import type { Section } from '../../src/lib/report-schema.ts';
+import { classifyTopic } from '../../src/lib/topics.ts';
+
+const planHeading = /要点|计划|思路|打算|安排|下一步|展望|重点工作|工作目标/;
+const reviewHeading = /回顾|总结|成效|亮点|完成情况|主要工作|基本情况|工作情况|主要做法/;
+
+/** Anchor id of the n-th heading (0-based): stable as long as the headings are. */
+export function sectionId(index: number): string {
+  return `sec-${index + 1}`;
+}
+
+/**
+ * Lists the report's headings with an anchor id, the taxonomy topic of each section, and
+ * whether it reviews or plans: set by a chapter heading's words, by a restart of the chapter
+ * numbering, or by the report's kind.
+ */
+export function tagSections() {
+  return (tree: MdRoot, file: VFile): void => {
+    const kind = file.data.kind ?? 'summary';
+    let part: Section['part'] = kind === 'plan' ? 'plan' : kind === 'summary' ? 'review' : 'review';
+    let lastChapter = 0;
+    const sections: Section[] = [];
+    const nodes = tree.children;
+    nodes.forEach((node, i) => {
+      if (node.type !== 'heading') return;
+      const heading = toString(node);
+      if (node.depth === 2) {
+        const n = '一二三四五六七八九十'.indexOf(heading[0] ?? '') + 1;
+        if (planHeading.test(heading)) part = 'plan';
+        else if (reviewHeading.test(heading)) part = 'review';
+        else if (kind === 'summary-plan' && n === 1 && lastChapter >= 1) part = 'plan';
+        if (n > 0) lastChapter = n;
+      }
+      const end = nodes.findIndex((m, j) => j > i && m.type === 'heading' && m.depth <= node.depth);
+      const body = nodes.slice(i + 1, end === -1 ? undefined : end).map((m) => toString(m)).join('\n');
+      sections.push({ heading, id: sectionId(sections.length), depth: node.depth, topic: classifyTopic(heading, body), part });
+    });
+    file.data.sections = sections;
+  };
+}

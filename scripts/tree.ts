@@ -1,0 +1,65 @@
+import type { Position } from 'unist';
+import type { Cleaning, Metric, Notice, Region, Section } from '../src/lib/report-schema.ts';
+
+/** One line of the raw text, with where it stood in the raw file. */
+export interface Line {
+  type: 'line';
+  value: string;
+  position: Position;
+}
+
+/** The text as lines: what the cleaning steps work on before structure is built. */
+export interface LinesRoot {
+  type: 'root';
+  children: Line[];
+}
+
+/** Facts read from the page chrome before it is removed. */
+export interface PageMeta {
+  posted: string | null;
+  sourceLabel: string | null;
+  indexNumber: string | null;
+  publisher: string | null;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5';
+    format: 'text' | 'html';
+    script: 'simplified' | 'traditional' | 'mixed';
+    origin: 'official' | 'template-site' | 'document-sharing' | 'unknown';
+    cleaning: Cleaning;
+    page: PageMeta;
+    titleLine: string | null;
+    /** Where the title stood in the raw text, as `line N`. */
+    titleAt: string;
+    htmlTitle: string | null;
+    subtitle: string | null;
+    notice: Notice | null;
+    title: string;
+    issuer: string | null;
+    region: Region;
+    yearsReviewed: number[];
+    yearsPlanned: number[];
+    kind: 'summary' | 'plan' | 'summary-plan';
+    issued: string | null;
+    docNumber: string | null;
+    sections: Section[];
+    metrics: Metric[];
+  }
+}
+
+/** A fresh, empty cleaning record. */
+export function emptyCleaning(): Cleaning {
+  return {
+    chromeLines: 0,
+    chrome: [],
+    spam: [],
+    restorations: [],
+    gaps: [],
+    redactions: 0,
+    convertedChars: 0,
+    renumbered: 0,
+    punctuation: 0,
+  };
+}

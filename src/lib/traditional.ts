@@ -1,0 +1,32 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Traditional → Simplified conversion that leaves Simplified text alone.
+ *
+ * opencc-js's `hk → cn` converter normalizes Hong Kong and Taiwan glyph variants and converts
+ * phrase by phrase, but keeps 著 everywhere; the Taiwan converter turns every 著 into 着, which
+ * breaks 显著 and 著名. So 著 is left to the converter and fixed after it by this reviewed
+ * phrase table, applied only to text that was Traditional.
+ */
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+/** 著 used as the aspect or verb particle, which Mainland writes 着. 显著, 著名, 著作 stay. */
+const zheParticle: [RegExp, string][] = [
+  [/(随|本|沿|朝|向|有|接|看|意味|为|借|藉|凭|靠|顺|围绕|紧接|怀|带|含|存在|保持|发挥|肩负|承担|面临|坚持|聚焦|对)著/g, '$1着'],
+  [/著(力|眼|重|手|想|实|落|陆|急|迷|装|色|火|凉)/g, '着$1'],
+];
+
+/** Whether a piece of text changes under conversion, and by how many characters. */
+export function traditionalCount(text: string): number {
+  const out = toSimplified(text);
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] !== out[i]) changed++;
+  return changed;
+}
+
+/** Converts Traditional text to Mainland Simplified, fixing the 著/着 family. */
+export function convertToSimplified(text: string): string {
+  let out = toSimplified(text);
+  for (const [pattern, replacement] of zheParticle) out = out.replace(pattern, replacement);
+  return out;
+}
