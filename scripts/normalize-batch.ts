@@ -8,8 +8,8 @@ import { writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
 import { DecodeError } from './steps/decode-bytes.ts';
 
-/** Raw files the normalizer reads; `.source.json` sidecars are read alongside. */
-export const rawExtensions = /\.(?:txt|html?|text)$/i;
+/** Files in the raw folder that are not raw pages: capture sidecars, dotfiles, notes. */
+export const notRaw = /\.source\.json$|^\.|^README/i;
 
 /** What became of one raw file. */
 export type Outcome =
@@ -36,7 +36,10 @@ function bodyHash(markdown: string): string {
 export function normalizeBatch(inDir: string, outDir: string): BatchResult {
   const started = performance.now();
   const pipeline = createPipeline();
-  const names = readdirSync(inDir).filter((n) => rawExtensions.test(n)).sort();
+  const names = readdirSync(inDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !notRaw.test(e.name))
+    .map((e) => e.name)
+    .sort();
   mkdirSync(outDir, { recursive: true });
   const outcomes: Outcome[] = [];
   const slugs = new Set<string>();

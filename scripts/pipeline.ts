@@ -1,4 +1,5 @@
-import { unified } from 'unified';
+import type { Node } from 'unist';
+import { unified, type Plugin, type Processor } from 'unified';
 import { buildStructure } from './steps/build-structure.ts';
 import { compileReport } from './steps/compile-report.ts';
 import { convertScript } from './steps/convert-script.ts';
@@ -14,24 +15,31 @@ import { tagSections } from './steps/tag-sections.ts';
 import { unwrapNotice } from './steps/unwrap-notice.ts';
 
 /**
- * The one ordered chain from raw bytes to a report file. Script conversion runs before the
- * cleaners because their chrome and spam vocabularies are written in Simplified characters;
- * spam runs before chrome so a title defaced by spam is still found as the title.
+ * The transform steps in order, by name. Script conversion runs before the cleaners because
+ * their chrome and spam vocabularies are written in Simplified characters; spam runs before
+ * chrome so that a title defaced by spam is still recognised as the title.
  */
+export const steps = [
+  ['convert-script', convertScript],
+  ['strip-spam', stripSpam],
+  ['strip-chrome', stripChrome],
+  ['unwrap-notice', unwrapNotice],
+  ['join-wrapped-lines', joinWrappedLines],
+  ['normalize-punctuation', normalizePunctuation],
+  ['build-structure', buildStructure],
+  ['count-redactions', countRedactions],
+  ['extract-metadata', extractMetadata],
+  ['tag-sections', tagSections],
+  ['extract-metrics', extractMetrics],
+] as const;
+
+/** Name of one transform step. */
+export type StepName = (typeof steps)[number][0];
+
+/** The processor from raw bytes to a report file: parse, every step, compile. */
 export function createPipeline() {
-  return unified()
-    .use(parseRaw)
-    .use(convertScript)
-    .use(stripSpam)
-    .use(stripChrome)
-    .use(unwrapNotice)
-    .use(joinWrappedLines)
-    .use(normalizePunctuation)
-    .use(buildStructure)
-    .use(countRedactions)
-    .use(extractMetadata)
-    .use(tagSections)
-    .use(extractMetrics)
-    .use(compileReport)
-    .freeze();
+  // Each step maps its own tree type; the chain as a whole goes from lines to Markdown.
+  const processor = unified().use(parseRaw) as unknown as Processor<Node, Node, Node, undefined, undefined>;
+  for (const [, step] of steps) processor.use(step as unknown as Plugin<[], Node, Node>);
+  return processor.use(compileReport as unknown as Plugin<[], Node, string>).freeze();
 }

@@ -42,12 +42,13 @@ function label(kind: Kind, n: number): string {
 /** Splits a numbered line's text into its heading clause and the paragraph it leads, if it is a heading. */
 export function splitHeading(rest: string): { heading: string; paragraph: string } | null {
   const clean = rest.trim();
-  if (clean.length <= 40 && !/[。！？；]/.test(clean.slice(0, -1))) {
+  const sentence = /[。！？；]$/.test(clean) && clean.length > 12;
+  if (clean.length <= 40 && !sentence && !/[。！？；]/.test(clean.slice(0, -1))) {
     return { heading: clean.replace(/[。：:]$/, ''), paragraph: '' };
   }
   const stop = clean.search(/[。！？：:]/);
   const lead = clean.search(/一是|首先|第一，/);
-  if (stop > 0 && stop <= 40 && (lead === -1 || stop < lead)) {
+  if (stop > 0 && stop <= 40 && stop < clean.length - 1 && (lead === -1 || stop < lead)) {
     const heading = clean.slice(0, stop + (/[！？]/.test(clean[stop]!) ? 1 : 0));
     return { heading, paragraph: clean.slice(stop + 1).trim() };
   }

@@ -8,6 +8,9 @@ const dropped = new Set([
   'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'head',
 ]);
 
+/** Table parts: old government sites lay pages out in tables, so each row and cell is a block. */
+const tableParts = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
+
 /** Whether decoded text is an HTML page rather than plain text. */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
@@ -22,6 +25,7 @@ function prune(children: RootContent[]): RootContent[] {
     if (node.type === 'comment' || node.type === 'doctype') continue;
     if (node.type === 'element') {
       if (dropped.has(node.tagName)) continue;
+      if (tableParts.has(node.tagName)) node.tagName = 'div';
       node.children = prune(node.children) as Element['children'];
     }
     kept.push(node);

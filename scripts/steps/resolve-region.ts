@@ -1,4 +1,4 @@
-import { countMentions, divisionByCode, divisionsNamed, regionOf, unknownRegion, type Division } from '../../src/lib/gazetteer.ts';
+import { countMentions, divisionByCode, regionOf, unknownRegion, type Division } from '../../src/lib/gazetteer.ts';
 import type { Region } from '../../src/lib/report-schema.ts';
 
 const levelWord: Record<Division['level'], RegExp> = { province: /全省/g, city: /全市/g, county: /全[县区]/g };
@@ -20,9 +20,8 @@ export function resolveRegion(place: string, text: string): { region: Region; no
   const levels: Division['level'][] = ['county', 'city', 'province'];
   named.sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level));
   const mostSpecific = named[0]!;
-  let candidates = divisionsNamed(place.slice(place.lastIndexOf(mostSpecific.short ?? mostSpecific.name)));
-  if (candidates.length === 0) candidates = [mostSpecific];
-  const parents = new Set(named.slice(1).map((d) => d.code));
+  let candidates = named.filter((d) => d.level === mostSpecific.level && d.name === mostSpecific.name);
+  const parents = new Set(named.filter((d) => d.level !== mostSpecific.level).map((d) => d.code));
   if (parents.size) candidates = candidates.filter((c) => parents.has(c.cityCode ?? '') || parents.has(c.provinceCode));
   if (candidates.length === 1) return { region: regionOf(candidates[0]!), note: null };
   if (candidates.length === 0) return { region: unknownRegion, note: `${place} names no division the gazetteer knows` };

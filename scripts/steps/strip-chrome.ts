@@ -16,6 +16,9 @@ const titleSearchLines = 40;
 /** How many lines under the title may still be page meta. */
 const metaZoneLines = 8;
 
+/** A date alone, or with a short byline after it: 2023年11月13日, 2022-03-14 作文网. */
+const datedByline = /^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+[^\s。，；]{1,12})?$/;
+
 const dateInLine = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 
 /** An ISO date from the first date in `text`, or null. */
@@ -40,7 +43,10 @@ function readMeta(lines: string[]): PageMeta {
 }
 
 function isLabel(line: string): boolean {
-  const bare = line.replace(/^[-—•·●]\s*/, '');
+  const bare = line
+    .replace(/^[-—•·●]\s*/, '')
+    .replace(/【[^】]{1,10}】/g, (group) => (actionLabel.test(group) ? '' : group))
+    .trim();
   return actionLabel.test(bare) || bare === '' || /^[-—_=·•|]+$/.test(bare);
 }
 
@@ -75,7 +81,7 @@ export function stripChrome() {
     let bodyStart = titleIndex + 1;
     for (let i = titleIndex + 1; i < Math.min(lines.length, titleIndex + 1 + metaZoneLines); i++) {
       const v = lines[i]!.value;
-      const isMeta = isChromeLine(v) || isLabel(v) || v === title || /^\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?$/.test(v);
+      const isMeta = isChromeLine(v) || isLabel(v) || v === title || datedByline.test(v);
       if (!isMeta) break;
       removed.add(lines[i]!);
       bodyStart = i + 1;

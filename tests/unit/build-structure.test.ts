@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { headingMarker, splitHeading } from '../../scripts/steps/build-structure.ts';
+
+describe('headingMarker', () => {
+  it('reads the three numbering kinds and a lost number', () => {
+    expect(headingMarker('一、基本情况')).toEqual({ kind: 'chapter', n: 1, rest: '基本情况' });
+    expect(headingMarker('（十二）加强督导')).toEqual({ kind: 'section', n: 12, rest: '加强督导' });
+    expect(headingMarker('23.保护学生身心健康。')).toEqual({ kind: 'item', n: 23, rest: '保护学生身心健康。' });
+    expect(headingMarker('（）夯实党建工作')).toEqual({ kind: 'section', n: 0, rest: '夯实党建工作' });
+  });
+  it('does not take a year, a decimal or a plain sentence for a number', () => {
+    expect(headingMarker('2021年，全市教育系统')).toBeNull();
+    expect(headingMarker('1.5亿元投入')).toBeNull();
+    expect(headingMarker('一是落实责任')).toBeNull();
+  });
+});
+
+describe('splitHeading', () => {
+  it('splits the heading clause at the first full stop', () => {
+    expect(splitHeading('发展规模。全市各级各类学校1012所，在校生575671人。')).toEqual({ heading: '发展规模', paragraph: '全市各级各类学校1012所，在校生575671人。' });
+  });
+  it('splits before 一是 when the clause has no stop', () => {
+    expect(splitHeading('夯实党建工作一是落实全面从严治党主体责任，认真落实“三会一课”和“两学一做”学习教育常态化制度化。')?.heading).toBe('夯实党建工作');
+  });
+  it('takes a short line whole, dropping a trailing colon', () => {
+    expect(splitHeading('基本情况：')).toEqual({ heading: '基本情况', paragraph: '' });
+  });
+  it('leaves a long numbered sentence as a paragraph', () => {
+    expect(splitHeading('继续扩大优质学位供给，全年计划新增学位4000个，同时推进集团化办学和学区化治理，带动薄弱学校提高管理水平，深化教学改革')).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, maxRawBytes } from '../../scripts/steps/decode-bytes.ts';
+
+const sample = '2021年，阳江市教育局坚持立德树人，新增中小学学位3030个，学前教育毛入园率99.2%。'.repeat(4);
+
+describe('decodeBytes', () => {
+  it('reads UTF-8 with and without a byte-order mark', () => {
+    expect(decodeBytes(new TextEncoder().encode(sample))).toEqual({ text: sample, encoding: 'UTF-8', warning: null });
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)]);
+    expect(decodeBytes(bom).text).toBe(sample);
+  });
+  it('detects GB18030 and Big5', () => {
+    expect(decodeBytes(iconv.encode(sample, 'gb18030'))).toMatchObject({ text: sample, encoding: 'GB18030' });
+    const traditional = '2021年，陽江市教育局堅持立德樹人，新增中小學學位3030個，學前教育毛入園率99.2%。'.repeat(4);
+    expect(decodeBytes(iconv.encode(traditional, 'big5'))).toMatchObject({ text: traditional, encoding: 'Big5' });
+  });
+  it('reads UTF-16 with a byte-order mark, either byte order', () => {
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf-16le')]))).toMatchObject({ text: sample, encoding: 'UTF-16LE' });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, 'utf-16be')]))).toMatchObject({ text: sample, encoding: 'UTF-16BE' });
+  });
+  it('drops a character cut off at the end of the file, with a warning', () => {
+    const bytes = new TextEncoder().encode(`${sample}教`);
+    const result = decodeBytes(bytes.subarray(0, bytes.length - 1));
+    expect(result.text).toBe(sample);
+    expect(result.warning).toBe('truncated UTF-8: the last 2 byte(s) end mid-character and were dropped');
+  });
+  it('refuses an image, naming what it found', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(() => decodeBytes(png)).toThrow('expected UTF-8, GB18030, Big5 or UTF-16 text, found binary data (PNG header)');
+  });
+  it('refuses bytes that decode as no accepted encoding', () => {
+    const noise = new Uint8Array(Array.from({ length: 400 }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
+    expect(() => decodeBytes(noise)).toThrow(/found bytes that decode as none of them|binary data/);
+  });
+  it('refuses a file larger than any single report', () => {
+    expect(() => decodeBytes(new Uint8Array(maxRawBytes + 1))).toThrow(/MB; raw reports over 20 MB are refused/);
+  });
+});
