@@ -2,16 +2,15 @@ import type { VFile } from 'vfile';
 import { convertToSimplified } from '../../src/lib/traditional.ts';
 import type { LinesRoot } from '../tree.ts';
 
-/** Share of Han characters that must be Traditional for a whole document to be converted. */
-const documentShare = 0.02;
+/** Share of characters that must be Traditional for a whole document to be converted. */
+const documentShare = 0.01;
 /** In a Simplified document, a line is converted only with this many Traditional characters… */
 const lineMinimum = 4;
-/** …making up at least this share of its Han characters. */
-const lineShare = 0.25;
-
-const han = /\p{Script=Han}/gu;
+/** …making up at least this share of the line. */
+const lineShare = 0.15;
 
 function diffCount(a: string, b: string): number {
+  if (a === b) return 0;
   if (a.length !== b.length) return Math.abs(a.length - b.length) + 1;
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
@@ -26,22 +25,16 @@ function diffCount(a: string, b: string): number {
 export function convertScript() {
   return (tree: LinesRoot, file: VFile): void => {
     const converted = tree.children.map((line) => convertToSimplified(line.value));
-    let hanTotal = 0;
-    let changedTotal = 0;
-    const changes = tree.children.map((line, i) => {
-      const n = diffCount(line.value, converted[i]!);
-      hanTotal += line.value.match(han)?.length ?? 0;
-      changedTotal += n;
-      return n;
-    });
-    const wholeDocument = hanTotal > 0 && changedTotal / hanTotal >= documentShare;
+    const changes = tree.children.map((line, i) => diffCount(line.value, converted[i]!));
+    const total = tree.children.reduce((n, line) => n + line.value.length, 0);
+    const changedTotal = changes.reduce((a, b) => a + b, 0);
+    const wholeDocument = total > 0 && changedTotal / total >= documentShare;
     let convertedChars = 0;
     let convertedLines = 0;
     tree.children.forEach((line, i) => {
       const n = changes[i]!;
       if (n === 0) return;
-      const hanCount = line.value.match(han)?.length ?? 1;
-      if (!wholeDocument && (n < lineMinimum || n / hanCount < lineShare)) return;
+      if (!wholeDocument && (n < lineMinimum || n / line.value.length < lineShare)) return;
       line.value = converted[i]!;
       convertedChars += n;
       convertedLines++;

@@ -2,14 +2,13 @@ import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { unknownRegion } from '../../src/lib/gazetteer.ts';
+import { docNumberIn } from '../../src/lib/doc-number.ts';
 import { bureauPattern } from './infer-issuer.ts';
 import { resolveRegion } from './resolve-region.ts';
 import { isoDateIn } from './strip-chrome.ts';
 
 const summaryWord = /总结|盘点|回顾|成效|报告|情况|亮点/;
 const planWord = /要点|计划|思路|打算|安排|重点|目标|下一步|展望/;
-const docNumberPattern = /([\p{Script=Han}]{1,8})\s*[〔［\[(（【]\s*(\d{4})\s*[〕］\])）】]\s*(\d{1,4})\s*号/u;
-
 /** Removes the cleaner's restoration marks, keeping restored text. */
 export function unmark(text: string): string {
   return text.replace(/〖…〗/g, '').replace(/[〖〗]/g, '');
@@ -90,7 +89,6 @@ export function extractMetadata() {
     data.issued = data.notice?.date ?? (signature ? isoDateIn(signature) : null);
 
     const sources = [titleLine, ...data.cleaning!.chrome, body, data.notice?.text ?? ''];
-    const dn = sources.map((s) => s.match(docNumberPattern)).find(Boolean);
-    data.docNumber = dn ? `${dn[1]}〔${dn[2]}〕${dn[3]}号` : null;
+    data.docNumber = sources.map(docNumberIn).find(Boolean) ?? null;
   };
 }

@@ -1,3 +1,4 @@
+import { docNumberIn } from '../../src/lib/doc-number.ts';
 import { countMentions, divisionByCode, type Division } from '../../src/lib/gazetteer.ts';
 
 /** Names of the body that issues education reports. */
@@ -39,7 +40,7 @@ export function inferIssuer(lines: string[]): InferredIssuer | null {
   const [first, second] = ranked;
   if (!first || first.count < 3 || (second && second.count * 3 > first.count)) return null;
   evidence.push(`${first.d.name} is named ${first.count} times in the text${second ? `, the next ${level} ${second.count} times` : ''}`);
-  const docNumber = text.match(/[\p{Script=Han}]{1,6}〔\d{4}〕\d+号/u);
-  if (docNumber) evidence.push(`document number ${docNumber[0]}`);
+  const docNumber = docNumberIn(text);
+  if (docNumber) evidence.push(`document number ${docNumber}`);
   return { name: `${first.d.name}${bureau}`, division: first.d, evidence };
 }

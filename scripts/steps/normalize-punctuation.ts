@@ -1,16 +1,20 @@
 import type { VFile } from 'vfile';
 import type { LinesRoot } from '../tree.ts';
 
-const han = '\\p{Script=Han}';
-const rules: [RegExp, string][] = [
-  [new RegExp(`(?<=${han}|[”’》）])\\s*,\\s*|\\s*,\\s*(?=${han}|[“‘《（])`, 'gu'), '，'],
-  [new RegExp(`(?<=${han}|[”’》）])\\s*;\\s*|\\s*;\\s*(?=${han}|[“‘《（])`, 'gu'), '；'],
-  [new RegExp(`(?<=${han}|[”’》）])\\s*:(?!\\d)\\s*`, 'gu'), '：'],
-  [new RegExp(`(?<=${han})\\?`, 'gu'), '？'],
-  [new RegExp(`(?<=${han})!`, 'gu'), '！'],
-];
-const parenPair = new RegExp(`\\(([^()]*)\\)`, 'gu');
-const touchesHan = new RegExp(`${han}`, 'u');
+const fullWidth: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+const isHan = (ch: string | undefined): boolean => ch !== undefined && /\p{Script=Han}/u.test(ch);
+const closesChinese = (ch: string | undefined) => isHan(ch) || (ch !== undefined && '”’》）'.includes(ch));
+const opensChinese = (ch: string | undefined) => isHan(ch) || (ch !== undefined && '“‘《（'.includes(ch));
+const mark = / *([,;:?!]) */g;
+const parenPair = /\(([^()]*)\)/g;
+const hasHan = /\p{Script=Han}/u;
+
+/** Whether the half-width mark at `index` of `text` stands between Chinese text. */
+function betweenChinese(mark: string, before: string | undefined, after: string | undefined): boolean {
+  if (mark === ',' || mark === ';') return closesChinese(before) || opensChinese(after);
+  if (mark === ':') return closesChinese(before) && !/\d/.test(after ?? '');
+  return isHan(before);
+}
 
 /**
  * Makes half-width punctuation between Chinese characters full-width (, ; : ? ! and paired
@@ -20,20 +24,19 @@ export function normalizePunctuation() {
   return (tree: LinesRoot, file: VFile): void => {
     let changed = 0;
     for (const line of tree.children) {
-      let value = line.value;
-      for (const [pattern, mark] of rules) {
-        value = value.replace(pattern, () => {
+      if (!/[,;:?!()]/.test(line.value)) continue;
+      line.value = line.value
+        .replace(mark, (whole, m: string, index: number, all: string) => {
+          if (!betweenChinese(m, all[index - 1], all[index + whole.length])) return whole;
           changed++;
-          return mark;
+          return fullWidth[m]!;
+        })
+        .replace(parenPair, (whole, inner: string, index: number, all: string) => {
+          const outside = (all[index - 1] ?? '') + (all[index + whole.length] ?? '');
+          if (!hasHan.test(inner) && !hasHan.test(outside)) return whole;
+          changed++;
+          return `（${inner}）`;
         });
-      }
-      value = value.replace(parenPair, (whole, inner: string, index: number, all: string) => {
-        const outside = (all[index - 1] ?? '') + (all[index + whole.length] ?? '');
-        if (!touchesHan.test(inner) && !touchesHan.test(outside)) return whole;
-        changed++;
-        return `（${inner}）`;
-      });
-      line.value = value;
     }
     file.data.cleaning!.punctuation += changed;
   };

@@ -26,6 +26,7 @@ function trimToSpam(run: string): string {
 function findRuns(lines: string[]): string[] {
   const seen = new Map<string, Set<number>>();
   lines.forEach((line, i) => {
+    if (!line.includes('|')) return;
     for (const m of line.matchAll(pipeRun)) {
       const run = trimToSpam(m[0]);
       const set = seen.get(run) ?? new Set<number>();
@@ -86,7 +87,7 @@ export function stripSpam() {
           index = value.indexOf(run);
         }
       }
-      value = value.replace(inlineSpam, (spam, index: number, whole: string) => {
+      if (spamStart.test(value)) value = value.replace(inlineSpam, (spam, index: number, whole: string) => {
         count(spam);
         return whole.slice(0, index).endsWith('《') ? gapMark : '';
       });

@@ -2,7 +2,7 @@ import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Section } from '../../src/lib/report-schema.ts';
-import { classifyTopic } from '../../src/lib/topics.ts';
+import { pickTopic, topicHits } from '../../src/lib/topics.ts';
 
 const planHeading = /要点|计划|思路|打算|安排|下一步|展望|重点工作|工作目标/;
 const reviewHeading = /回顾|总结|成效|亮点|完成情况|主要工作|基本情况|工作情况|主要做法/;
@@ -24,6 +24,7 @@ export function tagSections() {
     let lastChapter = 0;
     const sections: Section[] = [];
     const nodes = tree.children;
+    const hits = nodes.map((n) => topicHits(toString(n)));
     nodes.forEach((node, i) => {
       if (node.type !== 'heading') return;
       const heading = toString(node);
@@ -35,8 +36,8 @@ export function tagSections() {
         if (n > 0) lastChapter = n;
       }
       const end = nodes.findIndex((m, j) => j > i && m.type === 'heading' && m.depth <= node.depth);
-      const body = nodes.slice(i + 1, end === -1 ? undefined : end).map((m) => toString(m)).join('\n');
-      sections.push({ heading, id: sectionId(sections.length), depth: node.depth, topic: classifyTopic(heading, body), part });
+      const body = hits.slice(i + 1, end === -1 ? undefined : end).reduce((sum, h) => sum.map((n, k) => n + h[k]!), hits[i]!.map(() => 0));
+      sections.push({ heading, id: sectionId(sections.length), depth: node.depth, topic: pickTopic(hits[i]!, body), part });
     });
     file.data.sections = sections;
   };

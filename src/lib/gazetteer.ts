@@ -66,7 +66,7 @@ function index() {
   const byCode = new Map(all.map((d) => [d.code, d]));
   const byPrefix = new Map<string, Division[]>();
   for (const d of all) {
-    for (const key of new Set([d.name.slice(0, 2), d.short?.slice(0, 2)])) {
+    for (const key of new Set([d.name[0], d.short?.[0]])) {
       if (!key) continue;
       const list = byPrefix.get(key) ?? [];
       list.push(d);
@@ -89,7 +89,7 @@ export function divisionByCode(code: string): Division | undefined {
 
 /** Divisions whose full name is `name`, or whose short name is `name`. */
 export function divisionsNamed(name: string): Division[] {
-  const list = index().byPrefix.get(name.slice(0, 2)) ?? [];
+  const list = index().byPrefix.get(name[0] ?? '') ?? [];
   const exact = list.filter((d) => d.name === name);
   return exact.length ? exact : list.filter((d) => d.short === name);
 }
@@ -99,7 +99,7 @@ export function countMentions(text: string): Map<string, number> {
   const { byPrefix } = index();
   const counts = new Map<string, number>();
   for (let i = 0; i < text.length - 1; i++) {
-    const list = byPrefix.get(text.slice(i, i + 2));
+    const list = byPrefix.get(text[i]!);
     if (!list) continue;
     let bestLength = 0;
     let best: Division[] = [];

@@ -26,17 +26,34 @@ export const topicKeywords: Record<Exclude<Topic, '其他'>, RegExp> = {
   问题与不足: /问题|不足|短板|困难|差距|挑战/g,
 };
 
-function hits(pattern: RegExp, text: string): number {
-  return text.match(pattern)?.length ?? 0;
+const entries = Object.entries(topicKeywords) as [Topic, RegExp][];
+
+/** Every keyword, longest first, with the topics it counts for: one pass over a text finds all. */
+const keywordTopics = new Map<string, number[]>();
+entries.forEach(([, pattern], i) => {
+  for (const word of pattern.source.split('|')) keywordTopics.set(word, [...(keywordTopics.get(word) ?? []), i]);
+});
+const anyKeyword = new RegExp([...keywordTopics.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** Keyword hits of every topic in `text`, in taxonomy order: add them up over a section's parts. */
+export function topicHits(text: string): number[] {
+  const hits = entries.map(() => 0);
+  for (const [word] of text.matchAll(anyKeyword)) for (const i of keywordTopics.get(word)!) hits[i]!++;
+  return hits;
 }
 
-/** The taxonomy topic a section is about: heading keywords count three times, body once. */
-export function classifyTopic(heading: string, body: string): Topic {
+/** The topic with the most hits: heading hits count three times, body hits once; none is 其他. */
+export function pickTopic(headingHits: number[], bodyHits: number[]): Topic {
   let best: Topic = '其他';
   let bestScore = 0;
-  for (const [topic, pattern] of Object.entries(topicKeywords) as [Topic, RegExp][]) {
-    const score = hits(pattern, heading) * 3 + hits(pattern, body);
+  entries.forEach(([topic], i) => {
+    const score = headingHits[i]! * 3 + bodyHits[i]!;
     if (score > bestScore) [best, bestScore] = [topic, score];
-  }
+  });
   return best;
+}
+
+/** The taxonomy topic a section is about, from its heading and body text. */
+export function classifyTopic(heading: string, body: string): Topic {
+  return pickTopic(topicHits(heading), topicHits(body));
 }

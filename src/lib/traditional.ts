@@ -16,6 +16,33 @@ const zheParticle: [RegExp, string][] = [
   [/著(力|眼|重|手|想|实|落|陆|急|迷|装|色|火|凉)/g, '着$1'],
 ];
 
+function collect(dicts: unknown, into: Set<string>): void {
+  if (typeof dicts === 'string') {
+    for (const entry of dicts.split('|')) {
+      const [from = '', to = ''] = entry.split(' ');
+      if (from.length === 1 && !to.split(' ').includes(from)) into.add(from);
+    }
+  } else if (Array.isArray(dicts)) {
+    for (const d of dicts) collect(d, into);
+  }
+}
+
+/**
+ * Every character the converter maps to another character on its own. Phrase entries only refine
+ * text that holds such a character, so text without any of them passes unchanged.
+ */
+const changeable = (() => {
+  const chars = new Set<string>();
+  collect([OpenCC.Locale.from.hk, OpenCC.Locale.to.cn], chars);
+  return chars;
+})();
+const changeablePattern = new RegExp(`[${[...changeable].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u');
+
+/** Whether conversion could change `text` at all: a cheap test before the converter runs. */
+export function mayChange(text: string): boolean {
+  return changeablePattern.test(text);
+}
+
 /** Whether a piece of text changes under conversion, and by how many characters. */
 export function traditionalCount(text: string): number {
   const out = toSimplified(text);
@@ -26,6 +53,7 @@ export function traditionalCount(text: string): number {
 
 /** Converts Traditional text to Mainland Simplified, fixing the 著/着 family. */
 export function convertToSimplified(text: string): string {
+  if (!mayChange(text)) return text;
   let out = toSimplified(text);
   for (const [pattern, replacement] of zheParticle) out = out.replace(pattern, replacement);
   return out;
