@@ -6,7 +6,7 @@ import { reportSlug } from '../src/lib/slug.ts';
 import { readSourceInfo } from './lib/read-source-info.ts';
 import { writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
-import { DecodeError } from './steps/decode-bytes.ts';
+import { DecodeError } from '../src/lib/decode-bytes.ts';
 
 /** Files in the raw folder that are not raw pages: capture sidecars, dotfiles, notes. */
 export const notRaw = /\.source\.json$|^\.|^README/i;

@@ -2,7 +2,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Line, LinesRoot } from '../tree.ts';
 import { emptyCleaning } from '../tree.ts';
-import { decodeBytes } from './decode-bytes.ts';
+import { decodeBytes } from '../../src/lib/decode-bytes.ts';
 import { htmlToText, looksLikeHtml } from './html-to-text.ts';
 
 /** Unifies newlines and the spaces and invisible characters scraped pages are full of. */

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, maxRawBytes } from '../../scripts/steps/decode-bytes.ts';
+import { decodeBytes, maxRawBytes } from '../../src/lib/decode-bytes.ts';
 
 const sample = '2021年，阳江市教育局坚持立德树人，新增中小学学位3030个，学前教育毛入园率99.2%。'.repeat(4);
 

@@ -1,0 +1,20 @@
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+/** Public origin of the archive, for canonical URLs, the feed and the sitemap. */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  integrations: [sitemap()],
+  build: {
+    format: 'directory',
+    // The pages carry a Content-Security-Policy without 'unsafe-inline': nothing may be inlined.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  devToolbar: { enabled: false },
+});

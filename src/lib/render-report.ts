@@ -1,0 +1,85 @@
+import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toHast } from 'mdast-util-to-hast';
+import type { Section } from './report-schema.ts';
+
+/** One entry of a report's table of contents. */
+export interface TocEntry {
+  id: string;
+  text: string;
+  depth: number;
+}
+
+/** A report body ready for the page. */
+export interface RenderedBody {
+  html: string;
+  toc: TocEntry[];
+  paragraphs: number;
+}
+
+const marks = /〖([^〗]*)〗/g;
+
+/** Splits text at the cleaner's marks: 〖X〗 becomes a restoration, 〖…〗 a gap; the rest stays text. */
+function markRestorations(value: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const m of value.matchAll(marks)) {
+    if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
+    const inner = m[1]!;
+    out.push(
+      inner === '…'
+        ? { type: 'element', tagName: 'span', properties: { className: ['gap'], title: '此处原文被注入内容替换，无证据可复原' }, children: [{ type: 'text', value: '〔缺〕' }] }
+        : { type: 'element', tagName: 'ins', properties: { className: ['restored'], title: '清洗程序依据文中证据复原' }, children: [{ type: 'text', value: inner }] },
+    );
+    last = m.index + m[0].length;
+  }
+  if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
+  return out;
+}
+
+function walk(node: HastRoot | Element, visit: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      visit(child);
+      walk(child, visit);
+    }
+  }
+  node.children = node.children.flatMap((child) =>
+    child.type === 'text' && child.value.includes('〖') ? markRestorations((child as Text).value) : [child],
+  ) as typeof node.children;
+}
+
+/**
+ * Renders a report's Markdown body to HTML. Raw HTML in the Markdown is dropped, never passed
+ * through; headings get the section ids from the frontmatter and every paragraph a stable
+ * `p-N` anchor; the cleaner's restoration marks become `<ins>` and its gap marks a visible 〔缺〕.
+ */
+export function renderBody(markdown: string, sections: Section[]): RenderedBody {
+  const hast = toHast(fromMarkdown(markdown)) as HastRoot;
+  const toc: TocEntry[] = [];
+  let heading = 0;
+  let paragraph = 0;
+  walk(hast, (el) => {
+    if (/^h[1-6]$/.test(el.tagName)) {
+      const section = sections[heading++];
+      const id = section?.id ?? `sec-${heading}`;
+      el.properties = { ...el.properties, id };
+      toc.push({ id, text: textOf(el).replace(/[〖〗]/g, ''), depth: Number(el.tagName[1]) });
+    } else if (el.tagName === 'p') {
+      const id = `p-${++paragraph}`;
+      el.properties = { ...el.properties, id };
+      el.children.push({ type: 'text', value: ' ' }, {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: `#${id}`, className: ['anchor'], ariaLabel: `第${paragraph}段的链接` },
+        children: [{ type: 'text', value: '¶' }],
+      });
+    }
+  });
+  return { html: toHtml(hast), toc, paragraphs: paragraph };
+}
+
+function textOf(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+}
