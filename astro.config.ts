@@ -6,6 +6,7 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 export default defineConfig({
   site,
+  outDir: process.env.ARCHIVE_OUT ?? './dist',
   trailingSlash: 'always',
   integrations: [sitemap()],
   build: {

@@ -39,7 +39,7 @@ export type StepName = (typeof steps)[number][0];
 /** The processor from raw bytes to a report file: parse, every step, compile. */
 export function createPipeline() {
   // Each step maps its own tree type; the chain as a whole goes from lines to Markdown.
-  const processor = unified().use(parseRaw) as unknown as Processor<Node, Node, Node, undefined, undefined>;
+  const processor = unified().use(parseRaw) as unknown as Processor<Node, Node, Node>;
   for (const [, step] of steps) processor.use(step as unknown as Plugin<[], Node, Node>);
   return processor.use(compileReport as unknown as Plugin<[], Node, string>).freeze();
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatSchemaError } from '../../src/lib/schema-error.ts';
 
 const sourceJson = z.object({
-  url: z.string().url().optional(),
+  url: z.url().optional(),
   fetchedAt: z.string().optional(),
   site: z.string().optional(),
 });
@@ -16,7 +16,7 @@ export function readSourceInfo(rawPath: string): z.infer<typeof sourceJson> {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const parsed = sourceJson.safeParse(json);
   if (!parsed.success) throw new Error(`${path}: ${formatSchemaError(parsed.error)}`);

@@ -11,7 +11,7 @@ export const restoredClose = '〗';
 export const gapMark = '〖…〗';
 
 /** A run of `|`-joined terms with no spaces: the shape injected keyword strings take. */
-const pipeRun = /(?:[^\s|,，。、；;：:！？《》“”"()（）<>【】\[\]]{2,24}\|){2,}/g;
+const pipeRun = /(?:[^\s|,，。、；;：:！？《》“”"()（）<>【】[\]]{2,24}\|){2,}/g;
 
 /** Where an organisation name would stand: start of a line, after 《, or after a document number. */
 const nameSlotBefore = /(?:^|《|〔\d{4}〕\d+号)$/;

@@ -4,20 +4,20 @@
  */
 const copyButton = document.querySelector<HTMLButtonElement>('[data-copy-citation]');
 const citation = document.querySelector<HTMLElement>('[data-citation]');
-const status = document.querySelector<HTMLElement>('[data-copy-status]');
+const statusLine = document.querySelector<HTMLElement>('[data-copy-status]');
 
-if (copyButton && citation && navigator.clipboard) {
+if (copyButton && citation && 'clipboard' in navigator) {
   copyButton.hidden = false;
   copyButton.addEventListener('click', () => {
     const today = new Date().toISOString().slice(0, 10);
-    const text = (citation.textContent ?? '').replace('[引用日期]', `[${today}]`);
+    const text = citation.textContent.replace('[引用日期]', `[${today}]`);
     navigator.clipboard.writeText(text).then(
       () => {
-        if (status) status.textContent = '已复制';
+        if (statusLine) statusLine.textContent = '已复制';
       },
       (error: unknown) => {
         console.warn('[report] copy failed', error);
-        if (status) status.textContent = '复制失败，请手动选择文本';
+        if (statusLine) statusLine.textContent = '复制失败，请手动选择文本';
       },
     );
   });

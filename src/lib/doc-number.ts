@@ -1,4 +1,4 @@
-const docNumberPattern = /[〔［\[(（【]\s*(\d{4})\s*[〕］\])）】]\s*(\d{1,4})\s*号/g;
+const docNumberPattern = /[〔［[(（【]\s*(\d{4})\s*[〕］\])）】]\s*(\d{1,4})\s*号/g;
 
 /** A document number such as 洪教发〔2022〕1号, with its brackets normalized, or null. */
 export function docNumberIn(text: string): string | null {

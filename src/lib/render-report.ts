@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
@@ -46,8 +46,8 @@ function walk(node: HastRoot | Element, visit: (el: Element) => void): void {
     }
   }
   node.children = node.children.flatMap((child) =>
-    child.type === 'text' && child.value.includes('〖') ? markRestorations((child as Text).value) : [child],
-  ) as typeof node.children;
+    child.type === 'text' && child.value.includes('〖') ? markRestorations(child.value) : [child],
+  );
 }
 
 /**

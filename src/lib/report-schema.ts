@@ -62,7 +62,7 @@ export const sourceSchema = z.object({
   /** Kind of site the capture came from, judged from its chrome. */
   origin: z.enum(['official', 'template-site', 'document-sharing', 'unknown']),
   /** Address of the captured page, from `<name>.source.json`. */
-  url: z.string().url().optional(),
+  url: z.url().optional(),
   /** When the page was captured, from `<name>.source.json`. */
   fetchedAt: z.string().optional(),
   /** Site name, from `<name>.source.json`. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { archivePaths } from '../../archive-paths.ts';
 import { allReports } from '../../collections.ts';
 import { decodeBytes } from '../../lib/decode-bytes.ts';
 
@@ -11,6 +12,6 @@ export const getStaticPaths = (async () =>
  * text/plain so an HTML capture is shown as source, never rendered.
  */
 export const GET: APIRoute = ({ props }) => {
-  const { text } = decodeBytes(readFileSync(`content/raw/${(props as { file: string }).file}`));
+  const { text } = decodeBytes(readFileSync(`${archivePaths.raw}/${(props as { file: string }).file}`));
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeContext, axeViolations, collectErrors, launch } from './browser.ts';
+
+const pages = {
+  home: '/',
+  report: '/reports/2021-jiangxi-nanchang-summary-plan/',
+  'report-traditional-source': '/reports/2022-unknown-summary-plan/',
+  regions: '/regions/',
+  region: '/regions/guangdong/zhanjiang/mazhang/',
+  years: '/years/',
+  year: '/years/2021/',
+  search: '/search/',
+  compare: '/compare/',
+  'not-found': '/no-such-page/',
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync('test-results/screenshots', { recursive: true });
+});
+afterAll(() => browser.close());
+
+describe.each([375, 1280])('at %i px wide', (width) => {
+  it.each(Object.entries(pages))('the %s page loads with an empty console, fits the screen and passes axe', async (name, path) => {
+    const context = await axeContext(browser, width);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const response = await page.goto(`${inject('baseUrl')}${path}`, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(name === 'not-found' ? 404 : 200);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.title()).not.toBe('');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: name !== 'report' });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors.filter((e) => !(name === 'not-found' && e.includes('404')))).toEqual([]);
+    await context.close();
+  });
+});
