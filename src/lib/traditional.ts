@@ -58,3 +58,16 @@ export function convertToSimplified(text: string): string {
   for (const [pattern, replacement] of zheParticle) out = out.replace(pattern, replacement);
   return out;
 }
+
+/**
+ * Single Traditional characters and their Simplified forms, as one string of pairs
+ * (雙双減减…): small enough for the browser to fold a Traditional query without opencc-js.
+ */
+export function traditionalPairs(): string {
+  let out = '';
+  for (const ch of [...changeable].sort()) {
+    const simplified = convertToSimplified(ch);
+    if (simplified.length === 1 && simplified !== ch) out += ch + simplified;
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+import type { SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../lib/search-build.ts';
+import { runSearch, type SearchFilters, type SearchResult, type SearchSource } from '../lib/search-query.ts';
+
+/**
+ * The search page: loads the index on first focus, searches as you type (after IME composition
+ * ends, debounced), drops stale answers, keeps its state in the URL, and renders results from
+ * text nodes only. Logs `[search] …` and never throws into the page.
+ */
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const input = document.querySelector<HTMLInputElement>('[data-search-input]');
+const results = document.querySelector<HTMLOListElement>('[data-search-results]');
+const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
+const filterBox = document.querySelector<HTMLFieldSetElement>('[data-search-filters]');
+const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-filter]')];
+const kindLabels: Record<string, string> = { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' };
+
+const json = async <T>(path: string): Promise<T> => {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+};
+
+let source: Promise<SearchSource> | null = null;
+function load(): Promise<SearchSource> {
+  source ??= (async () => {
+    const [manifest, t2s] = await Promise.all([json<SearchManifest>('/search/manifest.json'), json<{ pairs: string }>('/search/t2s.json')]);
+    const cache = <T>(prefix: string) => {
+      const seen = new Map<number, Promise<T>>();
+      return (n: number) => {
+        let p = seen.get(n);
+        if (!p) seen.set(n, (p = json<T>(`/search/${prefix}/${n}.json`)));
+        return p;
+      };
+    };
+    return { manifest, pairs: t2s.pairs, shard: cache<SearchShard>('shard'), meta: cache<SearchMeta[]>('meta'), doc: cache<SearchDoc>('doc') };
+  })();
+  return source;
+}
+
+function readState(): { q: string; filters: SearchFilters } {
+  const params = new URLSearchParams(location.search);
+  return {
+    q: params.get('q') ?? '',
+    filters: { province: params.get('province') ?? '', city: params.get('city') ?? '', year: params.get('year') ?? '', kind: params.get('kind') ?? '' },
+  };
+}
+
+function currentFilters(): SearchFilters {
+  const value = (name: string) => selects.find((s) => s.name === name)?.value ?? '';
+  return { province: value('province'), city: value('city'), year: value('year'), kind: value('kind') };
+}
+
+function writeState(q: string, filters: SearchFilters, push: boolean): void {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  for (const [k, v] of Object.entries(filters) as [string, string][]) if (v) params.set(k, v);
+  const url = `${location.pathname}${params.size ? `?${params.toString()}` : ''}`;
+  if (url === `${location.pathname}${location.search}`) return;
+  if (push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+function renderFacets(result: SearchResult, filters: SearchFilters): void {
+  if (filterBox) filterBox.hidden = result.total === 0 && !Object.values(filters).some(Boolean);
+  for (const select of selects) {
+    const key = select.name as keyof SearchFilters;
+    const chosen = filters[key];
+    const options = result.facets[key];
+    select.replaceChildren(new Option('全部', ''));
+    for (const [value, count] of options) {
+      const label = key === 'kind' ? (kindLabels[value] ?? value) : key === 'year' ? `${value}年` : value;
+      select.append(new Option(`${label}（${count}）`, value, false, value === chosen));
+    }
+    if (chosen && !options.some(([v]) => v === chosen)) select.append(new Option(`${chosen}（0）`, chosen, false, true));
+  }
+}
+
+function renderResults(result: SearchResult): void {
+  if (!results || !statusLine) return;
+  const items = result.hits.map((hit) => {
+    const [slug, title, region, , , years, kind] = hit.meta;
+    const li = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `/reports/${slug}/${hit.anchor ? `#${hit.anchor}` : ''}`;
+    link.textContent = title;
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = `${region} · ${years.join('、')}年 · ${kindLabels[kind] ?? kind}`;
+    const snippet = document.createElement('p');
+    snippet.className = 'snippet';
+    for (const part of hit.snippet) {
+      if (part.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        snippet.append(mark);
+      } else {
+        snippet.append(document.createTextNode(part.text));
+      }
+    }
+    li.append(link, meta, snippet);
+    return li;
+  });
+  results.replaceChildren(...items);
+  statusLine.textContent = result.query
+    ? result.total === 0
+      ? `没有找到包含“${result.query}”的报告。`
+      : `找到 ${result.exact ? '' : '至多 '}${result.total} 篇包含“${result.query}”的报告${result.total > result.hits.length ? `，显示前 ${result.hits.length} 篇` : ''}。`
+    : '';
+}
+
+let latest = 0;
+async function search(push: boolean): Promise<void> {
+  if (!input) return;
+  const id = ++latest;
+  const q = input.value.trim();
+  const filters = currentFilters();
+  writeState(q, filters, push);
+  try {
+    const result = await runSearch(await load(), q, filters, 20);
+    if (id !== latest) return;
+    renderFacets(result, filters);
+    renderResults(result);
+  } catch (error) {
+    console.error('[search] query failed', error);
+    if (statusLine && id === latest) statusLine.textContent = '搜索暂时不可用，请改用地区或年份浏览。';
+  }
+}
+
+function restore(): void {
+  const state = readState();
+  if (input) input.value = state.q;
+  for (const select of selects) {
+    const v = state.filters[select.name as keyof SearchFilters];
+    if (v && ![...select.options].some((o) => o.value === v)) select.append(new Option(v, v));
+    select.value = v;
+  }
+  if (state.q) void search(false);
+  else renderResults({ query: '', total: 0, exact: true, hits: [], facets: { province: [], city: [], year: [], kind: [] } });
+}
+
+if (form && input && results) {
+  let composing = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(false), 180);
+  };
+  input.addEventListener('focus', () => void load().catch((e: unknown) => { console.error('[search] index failed to load', e); }), { once: true });
+  input.addEventListener('compositionstart', () => (composing = true));
+  input.addEventListener('compositionend', () => {
+    composing = false;
+    schedule();
+  });
+  input.addEventListener('input', () => {
+    if (!composing) schedule();
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      input.value = '';
+      void search(true);
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void search(true);
+  });
+  for (const select of selects) select.addEventListener('change', () => void search(true));
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && !target.isContentEditable) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+  window.addEventListener('popstate', restore);
+  if (filterBox) filterBox.hidden = false;
+  restore();
+}
