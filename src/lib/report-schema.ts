@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { topicNames } from './topic-names.ts';
+
+export { topicNames };
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -6,32 +9,6 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 /** A four-digit year a report speaks about. */
 const year = z.number().int().min(1949).max(2100);
 
-/** Topics of the fixed taxonomy a section can be tagged with. */
-export const topicNames = [
-  '党建',
-  '学前教育',
-  '义务教育',
-  '高中教育',
-  '职业教育',
-  '特殊教育',
-  '高等与继续教育',
-  '教师队伍',
-  '德育',
-  '体育美育劳动',
-  '双减与课后服务',
-  '信息化',
-  '学位与校舍',
-  '学生资助',
-  '校园安全',
-  '疫情防控',
-  '督导与改革',
-  '民办教育',
-  '终身教育',
-  '教育质量',
-  '总体情况',
-  '问题与不足',
-  '其他',
-] as const;
 
 /** Where a report sits in the GB/T 2260 division hierarchy. */
 export const regionSchema = z.object({

@@ -1,6 +1,5 @@
 import { Encoder, Index } from 'flexsearch';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { anchoredText } from './anchored-text.ts';
 import { byNewest, kindLabel, regionNames, yearsOf, type Entry } from './catalogue.ts';
 import { indexTerms, shardOf } from './search-tokens.ts';
 
@@ -59,19 +58,6 @@ export function shardCount(docs: number): number {
   let n = 64;
   while (n < 4096 && n * 8 < docs) n *= 2;
   return n;
-}
-
-/** Headings and paragraphs with the anchors the report page gives them. */
-export function anchoredText(source: SearchSource): [string, string][] {
-  const out: [string, string][] = [];
-  let heading = 0;
-  let paragraph = 0;
-  for (const node of fromMarkdown(source.body).children) {
-    const text = toString(node).replace(/〖…〗/g, '').replace(/[〖〗]/g, '');
-    if (node.type === 'heading') out.push([source.data.sections[heading++]?.id ?? `sec-${heading}`, text]);
-    else if (node.type === 'paragraph') out.push([`p-${++paragraph}`, text]);
-  }
-  return out;
 }
 
 type ExportedMap = [string, (number[] | null)[]][];

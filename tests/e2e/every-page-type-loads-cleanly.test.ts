@@ -13,6 +13,9 @@ const pages = {
   year: '/years/2021/',
   search: '/search/',
   compare: '/compare/',
+  'compare-filled': '/compare/?r=2021-guangdong-zhanjiang-mazhang-summary&r=2022-guangdong-zhanjiang-mazhang-summary',
+  trends: '/trends/',
+  'search-filled': '/search/?q=%E5%AD%A6%E4%BD%8D',
   'not-found': '/no-such-page/',
 };
 

@@ -1,0 +1,106 @@
+import { compareReports, type CompareInput, type Comparison } from '../lib/compare.ts';
+import type { Report } from '../lib/report-schema.ts';
+
+/**
+ * The compare page: reads `?r=` slugs from the URL, fetches each report's JSON, and renders the
+ * key-figure table and one row per topic. Everything is built from text nodes. Logs
+ * `[compare] …` and never throws into the page.
+ */
+const root = document.querySelector<HTMLElement>('[data-compare-root]');
+const kindLabels: Record<string, string> = { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' };
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+const regionText = (r: Report) => [r.region.province, r.region.city !== r.region.province ? r.region.city : null, r.region.county].filter(Boolean).join(' ') || '地区不详';
+const yearsText = (r: Report) => [r.yearsReviewed.length ? `${r.yearsReviewed.join('、')}年总结` : '', r.yearsPlanned.length ? `${r.yearsPlanned.join('、')}年计划` : ''].filter(Boolean).join(' · ');
+
+function columnLabel(c: Comparison, i: number, r: CompareInput): string {
+  if (c.mode === 'plan-outcome') return i === 0 ? `${c.year}年计划` : `${c.year}年成效`;
+  return `${regionText(r.data).split(' ').at(-1)} ${yearsText(r.data)}`;
+}
+
+function figuresTable(c: Comparison, reports: CompareInput[]): HTMLElement {
+  const head = el('tr', {}, el('th', { scope: 'col' }, '指标'), ...reports.map((r, i) => el('th', { scope: 'col' }, columnLabel(c, i, r))));
+  const rows = c.figures.map((f) => {
+    const distinct = new Set(f.values.filter(Boolean).map((v) => v!.value)).size > 1;
+    const tr = el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, `${f.label}（${f.unit}）`),
+      ...f.values.map((v, i) => {
+        if (!v) return el('td', { className: 'muted' }, '—');
+        const cell = el('td', { title: v.quote, className: distinct ? 'changed' : '' }, `${v.value.toLocaleString('zh-CN')}${v.year ? `（${v.year}）` : ''}`);
+        const change = f.changes[i];
+        if (change !== null && change !== undefined && change !== 0) {
+          cell.append(' ', el('span', { className: change > 0 ? 'change-up' : 'change-down' }, `${change > 0 ? '+' : ''}${change.toLocaleString('zh-CN')}`));
+        }
+        return cell;
+      }),
+    );
+    tr.dataset.figure = f.key;
+    return tr;
+  });
+  return el('div', { className: 'table-scroll' }, el('table', {}, el('caption', {}, '关键数据对比（悬停可见原句）'), el('thead', {}, head), el('tbody', {}, ...rows)));
+}
+
+function topicRow(c: Comparison, reports: CompareInput[], row: Comparison['rows'][number]): HTMLElement {
+  const heading = el('h2', {}, row.topic);
+  if (row.newFrom !== null) heading.append(el('span', { className: 'badge', title: `首次出现在第 ${row.newFrom + 1} 篇` }, '新出现'));
+  const grid = el('div', { className: 'compare-grid' });
+  grid.style.setProperty('--cols', String(reports.length));
+  row.cells.forEach((chunks, i) => {
+    const r = reports[i]!;
+    const cell = el('div', { className: 'compare-cell' }, el('span', { className: 'col-label' }, columnLabel(c, i, r)));
+    if (chunks.length === 0) cell.append(el('p', { className: 'absent' }, '未涉及此主题'));
+    for (const chunk of chunks) {
+      cell.append(el('h3', { className: 'chunk-heading' }, el('a', { href: `/reports/${r.id}/#${chunk.id}` }, chunk.heading)));
+      if (chunk.text.length > 140) {
+        cell.append(el('details', {}, el('summary', {}, `${chunk.text.slice(0, 120)}…`), el('p', {}, chunk.text)));
+      } else if (chunk.text) {
+        cell.append(el('p', {}, chunk.text));
+      }
+    }
+    grid.append(cell);
+  });
+  const section = el('section', {}, heading, grid);
+  section.dataset.topic = row.topic;
+  return section;
+}
+
+async function main(): Promise<void> {
+  if (!root) return;
+  const slugs = [...new URLSearchParams(location.search).getAll('r')].filter((s) => /^[a-z0-9-]+$/.test(s)).slice(0, 4);
+  if (slugs.length < 2) {
+    if (slugs.length === 1) root.append(el('p', {}, '请至少选择两篇报告。'));
+    return;
+  }
+  const reports = await Promise.all(
+    slugs.map(async (id) => {
+      const response = await fetch(`/reports/${id}.json`);
+      if (!response.ok) throw new Error(`/reports/${id}.json: HTTP ${response.status}`);
+      const json = (await response.json()) as Report & { chunks: CompareInput['chunks'] };
+      return { id, data: json, chunks: json.chunks };
+    }),
+  );
+  const c = compareReports(reports);
+  document.querySelector('[data-compare-intro]')?.remove();
+  const titles = el(
+    'ol',
+    { className: 'report-list' },
+    ...reports.map((r, i) => el('li', {}, el('a', { href: `/reports/${r.id}/` }, r.data.title), el('span', { className: 'meta' }, `${columnLabel(c, i, r)} · ${regionText(r.data)} · ${kindLabels[r.data.kind] ?? r.data.kind}`))),
+  );
+  const mode = el('p', { className: 'muted' }, c.mode === 'plan-outcome' ? `计划对照成效：左栏为 ${c.year} 年计划中的部署，右栏为 ${c.year} 年总结中的成效，按主题对齐。` : '按主题对齐，缺少的主题标为“未涉及”。');
+  root.append(titles, mode);
+  if (c.figures.length) root.append(figuresTable(c, reports));
+  for (const row of c.rows) root.append(topicRow(c, reports, row));
+  document.title = `对比：${reports.map((r) => r.data.title).join(' / ')} · 教育局工作报告档案`;
+}
+
+main().catch((error: unknown) => {
+  console.error('[compare] failed', error);
+  root?.append(el('p', {}, '无法载入所选报告，请检查链接。'));
+});
