@@ -72,7 +72,7 @@ export function compareReports(reports: CompareInput[]): Comparison {
   });
   const rows: TopicRow[] = [];
   for (const topic of topicNames) {
-    const cells = chunks.map((list) => list.filter((c) => c.topic === topic && (c.text || c.heading)).map(({ topic: _t, ...chunk }) => chunk));
+    const cells = chunks.map((list) => list.filter((c) => c.topic === topic && (c.text || c.heading)).map(({ id, heading, text, part }) => ({ id, heading, text, part })));
     if (cells.every((c) => c.length === 0)) continue;
     const first = cells.findIndex((c) => c.length > 0);
     rows.push({ topic, cells, newFrom: first > 0 ? first : null });
