@@ -1,5 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { archiveFiles } from './src/integrations/archive-files.ts';
 
 /** Public origin of the archive, for canonical URLs, the feed and the sitemap. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -8,7 +9,7 @@ export default defineConfig({
   site,
   outDir: process.env.ARCHIVE_OUT ?? './dist',
   trailingSlash: 'always',
-  integrations: [sitemap()],
+  integrations: [sitemap(), archiveFiles()],
   build: {
     format: 'directory',
     // The pages carry a Content-Security-Policy without 'unsafe-inline': nothing may be inlined.

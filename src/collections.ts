@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { byNewest, type Entry } from './lib/catalogue.ts';
-import { buildSearchIndex, type SearchIndex } from './lib/search-build.ts';
+import { relatedIndex, type RelatedIndex } from './lib/related.ts';
 
 let cached: Entry[] | null = null;
 
@@ -10,10 +10,10 @@ export async function allReports(): Promise<Entry[]> {
   return cached;
 }
 
-let index: SearchIndex | null = null;
+let related: RelatedIndex | null = null;
 
-/** The search index over every report, built once per build. */
-export async function searchIndex(): Promise<SearchIndex> {
-  index ??= buildSearchIndex((await getCollection('reports')).map(({ id, data, body }) => ({ id, data, body: body ?? '' })));
-  return index;
+/** Reports grouped by region and year, for the compare links of every report page. */
+export async function relatedReports(): Promise<RelatedIndex> {
+  related ??= relatedIndex(await allReports());
+  return related;
 }

@@ -12,26 +12,48 @@ export function compareHref(slugs: string[]): string {
   return `/compare/?${slugs.map((s) => `r=${encodeURIComponent(s)}`).join('&')}`;
 }
 
+/** Reports grouped the way comparisons look them up: by region code and by filing year. */
+export interface RelatedIndex {
+  byRegion: Map<string, Entry[]>;
+  byYear: Map<number, Entry[]>;
+}
+
+/** Groups every report once, so each report page finds its related reports without a scan. */
+export function relatedIndex(all: Entry[]): RelatedIndex {
+  const byRegion = new Map<string, Entry[]>();
+  const byYear = new Map<number, Entry[]>();
+  for (const entry of all) {
+    const code = entry.data.region.code;
+    if (code) byRegion.set(code, [...(byRegion.get(code) ?? []), entry]);
+    const year = primaryYear(entry.data);
+    if (year !== null) {
+      const list = byYear.get(year) ?? [];
+      list.push(entry);
+      byYear.set(year, list);
+    }
+  }
+  return { byRegion, byYear };
+}
+
 /**
  * Reports to compare with `report`: the same region's other years, a plan beside the report
  * that reviews the planned year (either way round), and other regions' reports of the same year.
  */
-export function relatedComparisons(report: Entry, all: Entry[], sameYearLimit = 6): CompareLink[] {
+export function relatedComparisons(report: Entry, index: RelatedIndex, sameYearLimit = 6): CompareLink[] {
   const links: CompareLink[] = [];
   const code = report.data.region.code;
   const year = primaryYear(report.data);
-  for (const other of all) {
+  for (const other of code ? (index.byRegion.get(code) ?? []) : []) {
     if (other.id === report.id) continue;
-    const sameRegion = code !== null && other.data.region.code === code;
-    if (sameRegion) {
-      const planned = report.data.yearsPlanned.find((y) => other.data.yearsReviewed.includes(y));
-      const reviewed = report.data.yearsReviewed.find((y) => other.data.yearsPlanned.includes(y));
-      if (planned !== undefined) links.push({ kind: 'plan-outcome', href: compareHref([report.id, other.id]), label: `${planned}年计划 ↔ ${planned}年实际成效` });
-      else if (reviewed !== undefined) links.push({ kind: 'plan-outcome', href: compareHref([other.id, report.id]), label: `${reviewed}年计划 ↔ ${reviewed}年实际成效` });
-      links.push({ kind: 'same-region', href: compareHref([report.id, other.id].sort()), label: other.data.title });
-    }
+    const planned = report.data.yearsPlanned.find((y) => other.data.yearsReviewed.includes(y));
+    const reviewed = report.data.yearsReviewed.find((y) => other.data.yearsPlanned.includes(y));
+    if (planned !== undefined) links.push({ kind: 'plan-outcome', href: compareHref([report.id, other.id]), label: `${planned}年计划 ↔ ${planned}年实际成效` });
+    else if (reviewed !== undefined) links.push({ kind: 'plan-outcome', href: compareHref([other.id, report.id]), label: `${reviewed}年计划 ↔ ${reviewed}年实际成效` });
+    links.push({ kind: 'same-region', href: compareHref([report.id, other.id].sort()), label: other.data.title });
   }
-  const sameYear = all.filter((o) => o.id !== report.id && year !== null && primaryYear(o.data) === year && o.data.region.code !== code).slice(0, sameYearLimit);
+  const sameYear = (year === null ? [] : (index.byYear.get(year) ?? []))
+    .filter((o) => o.id !== report.id && o.data.region.code !== code)
+    .slice(0, sameYearLimit);
   for (const other of sameYear) links.push({ kind: 'same-year', href: compareHref([report.id, other.id]), label: other.data.title });
   return links;
 }

@@ -1,4 +1,3 @@
-import { Encoder, Index } from 'flexsearch';
 import { anchoredText } from './anchored-text.ts';
 import { byNewest, kindLabel, regionNames, yearsOf, type Entry } from './catalogue.ts';
 import { indexTerms, shardOf } from './search-tokens.ts';
@@ -46,11 +45,13 @@ export interface SearchIndex {
   shards: SearchShard[];
   meta: SearchMeta[][];
   docs: SearchDoc[];
+  /** Doc id of each slug. */
+  ids: Map<string, number>;
 }
 
 /** Reports per metadata file. */
 const metaChunk = 100;
-/** Position slots flexsearch records per term: 0 = near the start of the text. */
+/** Position slots per term: 0 = near the start of the text. */
 const resolution = 9;
 
 /** Shard count: about one shard per eight reports, a power of two between 64 and 4096. */
@@ -60,39 +61,30 @@ export function shardCount(docs: number): number {
   return n;
 }
 
-type ExportedMap = [string, (number[] | null)[]][];
-
-/** Postings per term out of a flexsearch index, through its public export: id and earliest slot. */
-function postingsOf(index: Index): Map<string, [number, number][]> {
-  const postings = new Map<string, [number, number][]>();
-  index.export((key: string, data: string) => {
-    if (!key.endsWith('map') || !data) return;
-    for (const [term, slots] of JSON.parse(data) as ExportedMap) {
-      const byDoc = new Map<number, number>();
-      slots.forEach((ids, slot) => {
-        for (const id of ids ?? []) if (!byDoc.has(id)) byDoc.set(id, slot);
-      });
-      const list = postings.get(term) ?? [];
-      for (const [id, slot] of byDoc) list.push([id, slot]);
-      postings.set(term, list);
-    }
-  });
-  for (const list of postings.values()) list.sort((a, b) => a[0] - b[0]);
-  return postings;
+/** Adds a document's terms to the postings: each term once, with the slot of its first position. */
+function addPostings(postings: Map<string, number[]>, id: number, terms: string[], slots: number): void {
+  const n = terms.length;
+  for (let i = 0; i < n; i++) {
+    const term = terms[i]!;
+    let list = postings.get(term);
+    if (!list) postings.set(term, (list = []));
+    // Documents are added in id order, so a term already seen in this one ends its list.
+    else if (list[list.length - 2] === id) continue;
+    list.push(id, Math.floor((i * slots) / n));
+  }
 }
 
 /**
  * Builds the sharded search index. Doc ids run newest first, so the smallest id is the newest
- * report and a year filter is a contiguous range. flexsearch indexes the text with our
- * Han-gram encoder; its postings are re-sharded by a hash of the term so the browser fetches
- * only the shards a query's terms live in. Output is deterministic for the same reports.
+ * report and a year filter is a contiguous range. Every Han character and bigram of a report
+ * (see `indexTerms`) gets a posting with the slot of its first position (0 = near the start);
+ * postings are sharded by a hash of the term so the browser fetches only the shards a query's
+ * terms live in. Output is deterministic for the same reports.
  */
 export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
   const ordered = [...sources].sort(byNewest);
-  // Our terms replace flexsearch's splitting, which indexes a Chinese clause as one term.
-  const encoder = new Encoder({ normalize: false, split: false, numeric: false, dedupe: false, minlength: 1, finalize: (terms) => terms.flatMap(indexTerms) });
-  const body = new Index({ tokenize: 'strict', encoder, resolution });
-  const title = new Index({ tokenize: 'strict', encoder, resolution: 1 });
+  const body = new Map<string, number[]>();
+  const title = new Map<string, number[]>();
   const docs: SearchDoc[] = [];
   const meta: SearchMeta[] = [];
   ordered.forEach((source, id) => {
@@ -100,28 +92,21 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
     const names = regionNames(data.region);
     const doc: SearchDoc = { t: data.title, r: [...names, data.issuer ?? ''].join(' ').trim(), p: anchoredText(source) };
     docs.push(doc);
-    body.add(id, doc.p.map(([, text]) => text).join('\n'));
-    title.add(id, `${doc.t}\n${doc.r}`);
+    addPostings(body, id, indexTerms(doc.p.map(([, text]) => text).join('\n')), resolution);
+    addPostings(title, id, indexTerms(`${doc.t}\n${doc.r}`), 1);
     meta.push([source.id, data.title, names.join(' ') || '地区不详', data.region.province, data.region.city, yearsOf(data), data.kind, data.posted]);
   });
   const shards = shardCount(docs.length);
   const out: SearchShard[] = Array.from({ length: shards }, () => ({ b: {}, t: {} }));
-  for (const [term, list] of postingsOf(body)) {
-    const flat: number[] = [];
-    let previous = 0;
-    for (const [id, slot] of list) {
-      flat.push(id - previous, slot);
-      previous = id;
-    }
-    out[shardOf(term, shards)]!.b[term] = flat;
+  // Ids were added in ascending order, so each list is sorted: store gaps, which compress well.
+  // Terms keep their first-seen order, which is deterministic: no sort needed.
+  for (const [term, list] of body) {
+    for (let i = list.length - 2; i >= 2; i -= 2) list[i] = list[i]! - list[i - 2]!;
+    out[shardOf(term, shards)]!.b[term] = list;
   }
-  for (const [term, list] of postingsOf(title)) {
-    let previous = 0;
-    out[shardOf(term, shards)]!.t[term] = list.map(([id]) => {
-      const delta = id - previous;
-      previous = id;
-      return delta;
-    });
+  for (const [term, list] of title) {
+    const ids = list.filter((_, i) => i % 2 === 0);
+    out[shardOf(term, shards)]!.t[term] = ids.map((id, i) => id - (i ? ids[i - 1]! : 0));
   }
   const chunks: SearchMeta[][] = [];
   for (let i = 0; i < meta.length; i += metaChunk) chunks.push(meta.slice(i, i + metaChunk));
@@ -139,5 +124,6 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
     shards: out,
     meta: chunks,
     docs,
+    ids: new Map(ordered.map((source, id) => [source.id, id])),
   };
 }

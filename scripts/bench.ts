@@ -1,0 +1,253 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { parse } from 'yaml';
+import type { Report } from '../src/lib/report-schema.ts';
+import type { SearchDoc } from '../src/lib/search-build.ts';
+import { docMatches } from '../src/lib/search-query.ts';
+import { foldText, queryPhrases } from '../src/lib/search-tokens.ts';
+import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
+import { filesUnder, folderBytes, percentile, timed } from './bench/measure.ts';
+import { builtSource, ourAnswer, score } from './bench/search-correctness.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    out: { type: 'string', default: 'bench-out/results.json' },
+    'no-pagefind': { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const queries = ['双减', '课后服务', '集团化办学', '阳江', '湛江', '学位', '教师', '疫情防控', '新增学位', '广东', '校园安全', '立德树人', '雙減', '学前教育毛入园率'];
+const node = process.execPath;
+const astro = resolve('node_modules/astro/bin/astro.mjs');
+
+interface SearchFigures {
+  indexBytes: number;
+  indexGzBytes: number;
+  firstQueryBytes: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  coldP50Ms: number | null;
+  recall: number | null;
+  precision: number | null;
+  buildSeconds?: number;
+  buildPeakRssMb?: number | null;
+}
+
+function metadataAccuracy(reportsDir: string, truths: Truth[]): Record<string, number> {
+  const byFile = new Map<string, Report>();
+  for (const name of readdirSync(reportsDir)) {
+    const md = readFileSync(join(reportsDir, name), 'utf8');
+    const data = parse(md.slice(4, md.indexOf('\n---\n', 4))) as Report;
+    byFile.set(data.source.file, data);
+  }
+  const fields = { title: 0, region: 0, years: 0, kind: 0, normalized: 0 };
+  for (const t of truths) {
+    const r = byFile.get(t.file);
+    if (!r) continue;
+    fields.normalized++;
+    if (r.title === t.title) fields.title++;
+    if (r.region.code === t.region.code) fields.region++;
+    if (JSON.stringify([r.yearsReviewed, r.yearsPlanned]) === JSON.stringify([t.yearsReviewed, t.yearsPlanned])) fields.years++;
+    if (r.kind === t.kind) fields.kind++;
+  }
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Math.round((v / truths.length) * 1000) / 1000]));
+}
+
+function serve(dist: string, port: number) {
+  const child = spawn(node, [astro, 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, ARCHIVE_OUT: dist, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function measureOurs(browser: Browser, base: string, dist: string): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms'>> {
+  const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
+  const cold: number[] = [];
+  const firstBytes: number[] = [];
+  const run = async (page: import('playwright-core').Page, q: string) => {
+    await page.locator('[data-search-input]').fill(q);
+    const started = await page.evaluate(() => {
+      document.querySelector('[data-search-status]')!.textContent = '';
+      return performance.now();
+    });
+    await page.locator('[data-search-input]').press('Enter');
+    await page.locator('[data-search-status]').filter({ hasText: /找到|没有/ }).waitFor({ timeout: 60_000 });
+    return (await page.evaluate(() => performance.now())) - started;
+  };
+  for (const q of queries) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/search/`);
+    const fetched: string[] = [];
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/search/') && path.endsWith('.json')) fetched.push(path);
+    });
+    cold.push(await run(page, q));
+    firstBytes.push(fetched.reduce((n, p) => n + gz(p), 0));
+    await context.close();
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/search/`);
+  await run(page, '教育');
+  const warm: number[] = [];
+  for (const q of queries) warm.push(await run(page, q));
+  await context.close();
+  return { firstQueryBytes: percentile(firstBytes, 50), p50Ms: Math.round(percentile(warm, 50)), p95Ms: Math.round(percentile(warm, 95)), coldP50Ms: Math.round(percentile(cold, 50)) };
+}
+
+async function measurePagefind(browser: Browser, base: string, truths: Map<string, Set<string>>): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'recall' | 'precision'>> {
+  const cold: number[] = [];
+  const firstBytes: number[] = [];
+  const recalls: number[] = [];
+  const precisions: number[] = [];
+  const ask = (q: string, all: boolean) =>
+    `(async () => { const t0 = performance.now(); const pf = window.__pf ??= await import('/_pagefind/pagefind.js'); await pf.init(); const r = await pf.search(${JSON.stringify(q)}); const list = ${all ? 'r.results.slice(0, 3000)' : 'r.results.slice(0, 10)'}; const data = await Promise.all(list.map((x) => x.data())); return { ms: performance.now() - t0, urls: data.map((d) => d.url), total: r.results.length }; })()`;
+  for (const q of queries) {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/404.html`);
+    let bytes = 0;
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/_pagefind/')) void r.body().then((b) => (bytes += b.length), () => undefined);
+    });
+    const { ms } = await page.evaluate<{ ms: number }>(ask(q, false));
+    cold.push(ms);
+    await page.waitForTimeout(100);
+    firstBytes.push(bytes);
+    const { urls } = await page.evaluate<{ urls: string[] }>(ask(q, true));
+    const found = new Set(urls.map((u) => u.split('/')[2]!));
+    const s = score(found, truths.get(q)!);
+    recalls.push(s.recall);
+    precisions.push(s.precision);
+    await context.close();
+  }
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/404.html`);
+  await page.evaluate(ask('教育', false));
+  const warm: number[] = [];
+  for (const q of queries) warm.push((await page.evaluate<{ ms: number }>(ask(q, false))).ms);
+  await context.close();
+  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
+  return { firstQueryBytes: percentile(firstBytes, 50), p50Ms: Math.round(percentile(warm, 50)), p95Ms: Math.round(percentile(warm, 95)), coldP50Ms: Math.round(percentile(cold, 50)), recall: mean(recalls), precision: mean(precisions) };
+}
+
+async function benchSize(n: number, browser: Browser | null) {
+  const root = resolve(`bench-out/${n}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  console.error(`[bench] ${n}: generating`);
+  const truths = generateCorpus(n, join(root, 'raw'));
+  const rawBytes = filesUnder(join(root, 'raw')).reduce((s, p) => s + statSync(p).size, 0);
+
+  console.error(`[bench] ${n}: normalizing`);
+  const norm = timed(node, ['scripts/normalize.ts', '--in', join(root, 'raw'), '--out', join(root, 'reports')]);
+  const accuracy = metadataAccuracy(join(root, 'reports'), truths);
+
+  console.error(`[bench] ${n}: building`);
+  const env = { ...process.env, ARCHIVE_RAW: join(root, 'raw'), ARCHIVE_REPORTS: join(root, 'reports'), ARCHIVE_OUT: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=16384' };
+  const build = timed(node, [astro, 'build'], { env });
+  if (build.status !== 0) throw new Error(`astro build failed at ${n}:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
+  const dist = join(root, 'dist');
+  const pages = filesUnder(dist).filter((p) => p.endsWith('.html')).length;
+  const distBytes = folderBytes(dist, () => true).bytes;
+  const index = folderBytes(join(dist, 'search'), (p) => p.endsWith('.json'));
+
+  console.error(`[bench] ${n}: search correctness`);
+  const docs = readdirSync(join(dist, 'search', 'doc')).length;
+  const source = builtSource(dist);
+  const allDocs: SearchDoc[] = Array.from({ length: docs }, (_, i) => JSON.parse(readFileSync(join(dist, 'search', 'doc', `${i}.json`), 'utf8')) as SearchDoc);
+  const truthSets = new Map<string, Set<string>>();
+  const recalls: number[] = [];
+  const precisions: number[] = [];
+  for (const q of queries) {
+    const phrases = queryPhrases(foldText(q.replace('雙減', '双减')));
+    const truth = new Set(allDocs.flatMap((d, id) => (docMatches(d, phrases) ? [source.slugOf(id)] : [])));
+    truthSets.set(q, truth);
+    const s = score(await ourAnswer(dist, q), truth);
+    recalls.push(s.recall);
+    precisions.push(s.precision);
+  }
+  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
+  const search: SearchFigures = { indexBytes: index.bytes, indexGzBytes: index.gzBytes, firstQueryBytes: null, p50Ms: null, p95Ms: null, coldP50Ms: null, recall: mean(recalls), precision: mean(precisions) };
+
+  let pagefind: SearchFigures | null = null;
+  if (!values['no-pagefind']) {
+    console.error(`[bench] ${n}: pagefind`);
+    const pf = timed(node, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', dist, '--output-subdir', '_pagefind', '--glob', 'reports/**/*.html'], { env });
+    const pfIndex = existsSync(join(dist, '_pagefind')) ? folderBytes(join(dist, '_pagefind')) : { bytes: 0, gzBytes: 0 };
+    pagefind = { indexBytes: pfIndex.bytes, indexGzBytes: pfIndex.bytes, firstQueryBytes: null, p50Ms: null, p95Ms: null, coldP50Ms: null, recall: null, precision: null, buildSeconds: Math.round(pf.seconds * 10) / 10, buildPeakRssMb: pf.peakRssMb };
+    if (pf.status !== 0) console.error(`[bench] pagefind failed: ${pf.stderr.slice(-2000)}`);
+  }
+  if (browser) {
+    console.error(`[bench] ${n}: browser`);
+    const server = serve(dist, 4500 + (n % 400));
+    try {
+      await waitFor(`${server.url}/search/`);
+      Object.assign(search, await measureOurs(browser, server.url, dist));
+      if (pagefind && pagefind.indexBytes > 0) Object.assign(pagefind, await measurePagefind(browser, server.url, truthSets));
+    } finally {
+      server.stop();
+    }
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    reports: n,
+    rawMb: round(rawBytes / 1e6),
+    normalize: { seconds: round(norm.seconds), mbPerSec: round(rawBytes / 1e6 / norm.seconds), peakRssMb: norm.peakRssMb, accuracy },
+    build: { seconds: round(build.seconds), peakRssMb: build.peakRssMb, pages, distBytes, secondsPerThousand: round((build.seconds / n) * 1000) },
+    search,
+    pagefind,
+  };
+}
+
+const browser = values['no-browser']
+  ? null
+  : await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const results = [];
+try {
+  for (const n of sizes) {
+    results.push(await benchSize(n, browser));
+    mkdirSync(resolve(values.out, '..'), { recursive: true });
+    writeFileSync(values.out, JSON.stringify({ cores: (await import('node:os')).availableParallelism(), sizes: results }, null, 2));
+  }
+} finally {
+  await browser?.close();
+}
+
+const mb = (b: number | null) => (b === null ? '—' : `${(b / 1e6).toFixed(1)} MB`);
+const kb = (b: number | null) => (b === null ? '—' : `${(b / 1024).toFixed(0)} KB`);
+const v = (x: number | null | undefined, unit = '') => (x === null || x === undefined ? '—' : `${x}${unit}`);
+console.log(`\ncores: ${(await import('node:os')).availableParallelism()}\n`);
+console.log('| reports | raw | normalize s | MB/s | norm. RSS | title/region/years/kind ok | build s | s per 1k | build RSS | pages | dist | index (gz) | 1st query | warm p50/p95 | cold p50 | recall | precision | Pagefind index | Pagefind build s / RSS | Pagefind 1st query | Pagefind warm p50/p95 | Pagefind recall / precision |');
+console.log('|' + ' --- |'.repeat(25));
+for (const r of results) {
+  const a = r.normalize.accuracy;
+  const p = r.pagefind;
+  console.log(
+    `| ${r.reports} | ${r.rawMb} MB | ${r.normalize.seconds} | ${r.normalize.mbPerSec} | ${v(r.normalize.peakRssMb, ' MB')} | ${a.title}/${a.region}/${a.years}/${a.kind} | ${r.build.seconds} | ${r.build.secondsPerThousand} | ${v(r.build.peakRssMb, ' MB')} | ${r.build.pages} | ${mb(r.build.distBytes)} | ${mb(r.search.indexBytes)} (${mb(r.search.indexGzBytes)}) | ${kb(r.search.firstQueryBytes)} | ${v(r.search.p50Ms)}/${v(r.search.p95Ms)} ms | ${v(r.search.coldP50Ms, ' ms')} | ${v(r.search.recall)} | ${v(r.search.precision)} | ${p ? mb(p.indexBytes) : '—'} | ${p ? `${v(p.buildSeconds)} / ${v(p.buildPeakRssMb, ' MB')}` : '—'} | ${p ? kb(p.firstQueryBytes) : '—'} | ${p ? `${v(p.p50Ms)}/${v(p.p95Ms)} ms` : '—'} | ${p ? `${v(p.recall)} / ${v(p.precision)}` : '—'} |`,
+  );
+}
+console.log(`\nJSON: ${values.out}`);

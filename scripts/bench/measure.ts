@@ -1,0 +1,53 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Wall time and peak memory of a finished child process. */
+export interface Run {
+  seconds: number;
+  peakRssMb: number | null;
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs a command to completion, timing it; peak RSS comes from GNU time when the machine has it. */
+export function timed(command: string, args: string[], options: SpawnSyncOptions = {}): Run {
+  const started = performance.now();
+  const result = gnuTime
+    ? spawnSync(gnuTime, ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...options })
+    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  const seconds = (performance.now() - started) / 1000;
+  const stderr = String(result.stderr);
+  const rss = stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+  return { seconds, peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null, stdout: String(result.stdout), stderr, status: result.status };
+}
+
+/** Every file below a folder. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Total bytes of files below a folder, and of each file gzipped. */
+export function folderBytes(dir: string, filter: (path: string) => boolean = () => true): { bytes: number; gzBytes: number; files: number } {
+  let bytes = 0;
+  let gzBytes = 0;
+  let files = 0;
+  for (const path of filesUnder(dir).filter(filter)) {
+    bytes += statSync(path).size;
+    gzBytes += gzipSync(readFileSync(path)).length;
+    files++;
+  }
+  return { bytes, gzBytes, files };
+}
+
+/** The p-th percentile (0–100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}

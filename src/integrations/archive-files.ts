@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { archivePaths } from '../archive-paths.ts';
+import { decodeBytes } from '../lib/decode-bytes.ts';
+import { readReports } from '../lib/read-reports.ts';
+import { buildSearchIndex } from '../lib/search-build.ts';
+import { chunksOf } from '../lib/topic-chunks.ts';
+import { traditionalPairs } from '../lib/traditional.ts';
+
+function write(path: string, content: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+}
+
+/**
+ * Writes the archive's per-report downloads and the search index straight into the build
+ * output once the pages are built: tens of thousands of plain files that need no page
+ * rendering, so they cost a file write each rather than a route each.
+ * - `/reports/<slug>.md` (the report file), `.json` (metadata, body, topic chunks), `.raw.txt` (the raw capture as UTF-8 text)
+ * - `/search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `doc/<id>.json`
+ */
+export function archiveFiles(): AstroIntegration {
+  return {
+    name: 'archive-files',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const started = performance.now();
+        const reports = readReports(archivePaths.reports);
+        const index = buildSearchIndex(reports);
+        for (const r of reports) {
+          const base = join(out, 'reports', r.id);
+          write(`${base}.md`, r.markdown);
+          const anchored = index.docs[index.ids.get(r.id)!]!.p;
+          write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, body: r.body, chunks: chunksOf(r, anchored) }));
+          write(`${base}.raw.txt`, decodeBytes(readFileSync(join(archivePaths.raw, r.data.source.file))).text);
+        }
+        const search = join(out, 'search');
+        write(join(search, 'manifest.json'), JSON.stringify(index.manifest));
+        write(join(search, 't2s.json'), JSON.stringify({ pairs: traditionalPairs() }));
+        index.shards.forEach((shard, n) => {
+          write(join(search, 'shard', `${n}.json`), JSON.stringify(shard));
+        });
+        index.meta.forEach((chunk, n) => {
+          write(join(search, 'meta', `${n}.json`), JSON.stringify(chunk));
+        });
+        index.docs.forEach((doc, id) => {
+          write(join(search, 'doc', `${id}.json`), JSON.stringify(doc));
+        });
+        logger.info(`wrote downloads for ${reports.length} reports and a search index of ${index.shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      },
+    },
+  };
+}
