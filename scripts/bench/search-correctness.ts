@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../../src/lib/search-build.ts';
+import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../../src/lib/search-build.ts';
 import { docMatches, runSearch, type SearchSource } from '../../src/lib/search-query.ts';
 import { foldText, queryPhrases } from '../../src/lib/search-tokens.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
@@ -27,6 +27,7 @@ export function builtSource(dist: string): SearchSource & { slugOf: (id: number)
     shard: (n) => Promise.resolve(read(`shard/${n}.json`) as SearchShard),
     meta: (n) => Promise.resolve(meta(n)),
     doc: (n) => Promise.resolve(read(`doc/${n}.json`) as SearchDoc),
+    facets: (n) => Promise.resolve(read(`facets/${n}.json`) as FacetRow[]),
     slugOf: (id) => meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]![0],
   };
 }

@@ -25,17 +25,18 @@ export function normalizePunctuation() {
     let changed = 0;
     for (const line of tree.children) {
       if (!/[,;:?!()]/.test(line.value)) continue;
+      // Parentheses first: a comma after a full-width ） stands between Chinese text.
       line.value = line.value
-        .replace(mark, (whole, m: string, index: number, all: string) => {
-          if (!betweenChinese(m, all[index - 1], all[index + whole.length])) return whole;
-          changed++;
-          return fullWidth[m]!;
-        })
         .replace(parenPair, (whole, inner: string, index: number, all: string) => {
           const outside = (all[index - 1] ?? '') + (all[index + whole.length] ?? '');
           if (!hasHan.test(inner) && !hasHan.test(outside)) return whole;
           changed++;
           return `（${inner}）`;
+        })
+        .replace(mark, (whole, m: string, index: number, all: string) => {
+          if (!betweenChinese(m, all[index - 1], all[index + whole.length])) return whole;
+          changed++;
+          return fullWidth[m]!;
         });
     }
     file.data.cleaning!.punctuation += changed;

@@ -1,4 +1,4 @@
-import type { SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../lib/search-build.ts';
+import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../lib/search-build.ts';
 import { runSearch, type SearchFilters, type SearchResult, type SearchSource } from '../lib/search-query.ts';
 
 /**
@@ -32,7 +32,7 @@ function load(): Promise<SearchSource> {
         return p;
       };
     };
-    return { manifest, pairs: t2s.pairs, shard: cache<SearchShard>('shard'), meta: cache<SearchMeta[]>('meta'), doc: cache<SearchDoc>('doc') };
+    return { manifest, pairs: t2s.pairs, shard: cache<SearchShard>('shard'), meta: cache<SearchMeta[]>('meta'), facets: cache<FacetRow[]>('facets'), doc: cache<SearchDoc>('doc') };
   })();
   return source;
 }

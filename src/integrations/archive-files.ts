@@ -19,7 +19,7 @@ function write(path: string, content: string): void {
  * output once the pages are built: tens of thousands of plain files that need no page
  * rendering, so they cost a file write each rather than a route each.
  * - `/reports/<slug>.md` (the report file), `.json` (metadata, body, topic chunks), `.raw.txt` (the raw capture as UTF-8 text)
- * - `/search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `doc/<id>.json`
+ * - `/search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `doc/<id>.json`
  */
 export function archiveFiles(): AstroIntegration {
   return {
@@ -45,6 +45,9 @@ export function archiveFiles(): AstroIntegration {
         });
         index.meta.forEach((chunk, n) => {
           write(join(search, 'meta', `${n}.json`), JSON.stringify(chunk));
+        });
+        index.facets.forEach((chunk, n) => {
+          write(join(search, 'facets', `${n}.json`), JSON.stringify(chunk));
         });
         index.docs.forEach((doc, id) => {
           write(join(search, 'doc', `${id}.json`), JSON.stringify(doc));

@@ -28,13 +28,18 @@ export interface SearchShard {
   t: Record<string, number[]>;
 }
 
+/** One report's filter values: province and city as indexes into the manifest's lists (−1 = none), kind index, years. */
+export type FacetRow = [number, number, number, number[]];
+
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
   version: 1;
   docs: number;
   shards: number;
   metaChunk: number;
+  facetChunk: number;
   provinces: string[];
+  cities: string[];
   years: number[];
   kinds: { value: string; label: string }[];
 }
@@ -44,20 +49,26 @@ export interface SearchIndex {
   manifest: SearchManifest;
   shards: SearchShard[];
   meta: SearchMeta[][];
+  facets: FacetRow[][];
   docs: SearchDoc[];
   /** Doc id of each slug. */
   ids: Map<string, number>;
 }
 
-/** Reports per metadata file. */
-const metaChunk = 100;
+/** Reports per metadata file: listing rows, loaded for the results shown. */
+const metaChunk = 50;
+/** Reports per facet file: filter values, loaded for all candidates. */
+const facetChunk = 2000;
 /** Position slots per term: 0 = near the start of the text. */
 const resolution = 9;
 
-/** Shard count: about one shard per eight reports, a power of two between 64 and 4096. */
-export function shardCount(docs: number): number {
+/** Numbers of postings per shard to aim for: about 24 KB of JSON, 8 KB gzipped. */
+const shardNumbers = 8000;
+
+/** Shard count for this many posting numbers: a power of two from 64 to 16384. */
+export function shardCount(numbers: number): number {
   let n = 64;
-  while (n < 4096 && n * 8 < docs) n *= 2;
+  while (n < 16384 && n * shardNumbers < numbers) n *= 2;
   return n;
 }
 
@@ -96,7 +107,10 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
     addPostings(title, id, indexTerms(`${doc.t}\n${doc.r}`), 1);
     meta.push([source.id, data.title, names.join(' ') || '地区不详', data.region.province, data.region.city, yearsOf(data), data.kind, data.posted]);
   });
-  const shards = shardCount(docs.length);
+  let numbers = 0;
+  for (const list of body.values()) numbers += list.length;
+  for (const list of title.values()) numbers += list.length / 2;
+  const shards = shardCount(numbers);
   const out: SearchShard[] = Array.from({ length: shards }, () => ({ b: {}, t: {} }));
   // Ids were added in ascending order, so each list is sorted: store gaps, which compress well.
   // Terms keep their first-seen order, which is deterministic: no sort needed.
@@ -111,18 +125,27 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
   const chunks: SearchMeta[][] = [];
   for (let i = 0; i < meta.length; i += metaChunk) chunks.push(meta.slice(i, i + metaChunk));
   const kinds = (['summary', 'plan', 'summary-plan'] as const).map((value) => ({ value, label: kindLabel(value) }));
+  const names = (i: 3 | 4) => [...new Set(meta.map((m) => m[i]).filter((p): p is string => p !== null))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+  const provinces = names(3);
+  const cities = names(4);
+  const rows: FacetRow[] = meta.map((m) => [m[3] === null ? -1 : provinces.indexOf(m[3]), m[4] === null ? -1 : cities.indexOf(m[4]), kinds.findIndex((k) => k.value === m[6]), m[5]]);
+  const facets: FacetRow[][] = [];
+  for (let i = 0; i < rows.length; i += facetChunk) facets.push(rows.slice(i, i + facetChunk));
   return {
     manifest: {
       version: 1,
       docs: docs.length,
       shards,
       metaChunk,
-      provinces: [...new Set(meta.map((m) => m[3]).filter((p): p is string => p !== null))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')),
+      facetChunk,
+      provinces,
+      cities,
       years: [...new Set(meta.flatMap((m) => m[5]))].sort((a, b) => b - a),
       kinds,
     },
     shards: out,
     meta: chunks,
+    facets,
     docs,
     ids: new Map(ordered.map((source, id) => [source.id, id])),
   };

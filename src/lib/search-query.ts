@@ -1,4 +1,4 @@
-import type { SearchDoc, SearchManifest, SearchMeta, SearchShard } from './search-build.ts';
+import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchShard } from './search-build.ts';
 import { foldText, queryPhrases, queryTerms, shardOf } from './search-tokens.ts';
 
 /** Where the search reads its index from: files over HTTP in the browser, memory in tests. */
@@ -6,6 +6,7 @@ export interface SearchSource {
   manifest: SearchManifest;
   shard(n: number): Promise<SearchShard>;
   meta(chunk: number): Promise<SearchMeta[]>;
+  facets(chunk: number): Promise<FacetRow[]>;
   doc(id: number): Promise<SearchDoc>;
   /** Traditional → Simplified character pairs, `雙双減减…`. */
   pairs: string;
@@ -47,7 +48,7 @@ export interface SearchResult {
 }
 
 /** Candidates up to this many are all checked against their text, making the count exact. */
-const verifyAll = 60;
+const verifyAll = 20;
 
 /** Folds Traditional characters to Simplified with the pair table, then full-width forms. */
 export function foldQuery(query: string, pairs: string): string {
@@ -112,30 +113,42 @@ function bestHit(doc: SearchDoc, phrases: string[]): { anchor: string | null; te
   return { anchor: null, text: phrases.some((p) => title.includes(p)) ? doc.t : doc.r };
 }
 
-function passes(meta: SearchMeta, f: SearchFilters, skip?: keyof SearchFilters): boolean {
+/** A facet row with its names resolved. */
+interface Facet {
+  province: string | null;
+  city: string | null;
+  kind: string;
+  years: number[];
+}
+
+function facetOf(row: FacetRow, m: SearchManifest): Facet {
+  return { province: m.provinces[row[0]] ?? null, city: m.cities[row[1]] ?? null, kind: m.kinds[row[2]]?.value ?? '', years: row[3] };
+}
+
+function passes(f: Facet, filters: SearchFilters, skip?: keyof SearchFilters): boolean {
   return (
-    (skip === 'province' || !f.province || meta[3] === f.province) &&
-    (skip === 'city' || !f.city || meta[4] === f.city) &&
-    (skip === 'year' || !f.year || meta[5].includes(Number(f.year))) &&
-    (skip === 'kind' || !f.kind || meta[6] === f.kind)
+    (skip === 'province' || !filters.province || f.province === filters.province) &&
+    (skip === 'city' || !filters.city || f.city === filters.city) &&
+    (skip === 'year' || !filters.year || f.years.includes(Number(filters.year))) &&
+    (skip === 'kind' || !filters.kind || f.kind === filters.kind)
   );
 }
 
-function facetsOf(metas: Map<number, SearchMeta>, ids: number[], f: SearchFilters): Facets {
-  const count = (key: keyof SearchFilters, values: (m: SearchMeta) => (string | null)[]) => {
+function facetsOf(facets: Map<number, Facet>, ids: number[], filters: SearchFilters): Facets {
+  const count = (key: keyof SearchFilters, values: (f: Facet) => (string | null)[]) => {
     const counts = new Map<string, number>();
     for (const id of ids) {
-      const m = metas.get(id)!;
-      if (!passes(m, f, key)) continue;
-      for (const v of values(m)) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+      const f = facets.get(id)!;
+      if (!passes(f, filters, key)) continue;
+      for (const v of values(f)) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-Hans-CN'));
   };
   return {
-    province: count('province', (m) => [m[3]]),
-    city: count('city', (m) => [m[4]]),
-    year: count('year', (m) => m[5].map(String)),
-    kind: count('kind', (m) => [m[6]]),
+    province: count('province', (f) => [f.province]),
+    city: count('city', (f) => [f.city]),
+    year: count('year', (f) => f.years.map(String)),
+    kind: count('kind', (f) => [f.kind]),
   };
 }
 
@@ -174,31 +187,54 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
   }
   const ranked = [...candidates].sort((a, b) => Number(b[1].title) - Number(a[1].title) || a[1].slot - b[1].slot || a[0] - b[0]).map(([id]) => id);
 
-  const metas = new Map<number, SearchMeta>();
-  const chunk = source.manifest.metaChunk;
+  const manifest = source.manifest;
+  const facets = new Map<number, Facet>();
   await Promise.all(
-    [...new Set(ranked.map((id) => Math.floor(id / chunk)))].map(async (c) => {
-      (await source.meta(c)).forEach((m, i) => metas.set(c * chunk + i, m));
+    [...new Set(ranked.map((id) => Math.floor(id / manifest.facetChunk)))].map(async (c) => {
+      (await source.facets(c)).forEach((row, i) => facets.set(c * manifest.facetChunk + i, facetOf(row, manifest)));
     }),
   );
 
+  // Bigrams can be scattered through a text: a phrase of three or more characters is only a
+  // match once the text shows it. Few candidates are all checked, so the count is exact.
   const needsText = phrases.some((p) => /\p{Script=Han}/u.test(p) && p.length >= 3);
+  const docs = new Map<number, SearchDoc>();
+  const fetchDocs = (ids: number[]) => Promise.all(ids.filter((id) => !docs.has(id)).map(async (id) => docs.set(id, await source.doc(id))));
   let pool = ranked;
   let exact = true;
-  const docs = new Map<number, SearchDoc>();
-  if (needsText) {
-    const check = pool.length <= verifyAll ? pool : pool.slice(0, verifyAll);
-    await Promise.all(check.map(async (id) => docs.set(id, await source.doc(id))));
-    const failed = new Set(check.filter((id) => !docMatches(docs.get(id)!, phrases)));
-    pool = pool.filter((id) => !failed.has(id));
-    exact = check.length === ranked.length;
+  if (needsText && ranked.length <= verifyAll) {
+    await fetchDocs(ranked);
+    pool = ranked.filter((id) => docMatches(docs.get(id)!, phrases));
   }
-  const filtered = pool.filter((id) => passes(metas.get(id)!, filters));
-  const page = filtered.slice(0, limit);
-  await Promise.all(page.filter((id) => !docs.has(id)).map(async (id) => docs.set(id, await source.doc(id))));
+  let filtered = pool.filter((id) => passes(facets.get(id)!, filters));
+  const page: number[] = [];
+  if (needsText && ranked.length > verifyAll) {
+    exact = false;
+    let at = 0;
+    while (page.length < limit && at < filtered.length) {
+      const batch = filtered.slice(at, at + limit - page.length);
+      at += batch.length;
+      await fetchDocs(batch);
+      page.push(...batch.filter((id) => docMatches(docs.get(id)!, phrases)));
+    }
+    const rejected = filtered.slice(0, at).filter((id) => !page.includes(id));
+    filtered = filtered.filter((id) => !rejected.includes(id));
+    pool = pool.filter((id) => !rejected.includes(id));
+    if (at >= filtered.length + rejected.length) exact = true;
+  } else {
+    page.push(...filtered.slice(0, limit));
+  }
+  const metaChunk = manifest.metaChunk;
+  const metas = new Map<number, SearchMeta>();
+  await Promise.all([
+    fetchDocs(page),
+    ...[...new Set(page.map((id) => Math.floor(id / metaChunk)))].map(async (c) => {
+      (await source.meta(c)).forEach((m, i) => metas.set(c * metaChunk + i, m));
+    }),
+  ]);
   const hits = page.map((id) => {
     const best = bestHit(docs.get(id)!, phrases);
     return { id, meta: metas.get(id)!, anchor: best.anchor, snippet: snippet(best.text, phrases) };
   });
-  return { query, total: filtered.length, exact, hits, facets: facetsOf(metas, pool, filters) };
+  return { query, total: filtered.length, exact, hits, facets: facetsOf(facets, pool, filters) };
 }

@@ -22,7 +22,8 @@ describe('the search tokenizer', () => {
     expect(shardOf('双减', 64)).toBe(shardOf('双减', 64));
     expect(new Set(['双减', '课后', '湛江', '学位', '阳江'].map((t) => shardOf(t, 4096))).size).toBe(5);
     expect(shardCount(5)).toBe(64);
-    expect(shardCount(30_000)).toBe(4096);
+    expect(shardCount(100_000_000)).toBe(16384);
+    expect(shardCount(4_000_000)).toBe(512);
   });
   it('marks every match in a snippet', () => {
     expect(snippet('全面落实双减政策，双减成效明显', ['双减'])).toEqual([
@@ -50,6 +51,7 @@ describe('search over the fixture archive', () => {
     shard: (n) => Promise.resolve(index.shards[n]!),
     meta: (n) => Promise.resolve(index.meta[n]!),
     doc: (n) => Promise.resolve(index.docs[n]!),
+    facets: (n) => Promise.resolve(index.facets[n]!),
     pairs: traditionalPairs(),
   };
   const none: SearchFilters = { province: '', city: '', year: '', kind: '' };
@@ -58,7 +60,7 @@ describe('search over the fixture archive', () => {
     index.docs
       .map((doc, id) => ({ doc, id }))
       .filter(({ doc }) => docMatches(doc, queryPhrases(foldText(q))))
-      .map(({ id }) => index.meta[Math.floor(id / 100)]![id % 100]![0])
+      .map(({ id }) => index.meta[Math.floor(id / index.manifest.metaChunk)]![id % index.manifest.metaChunk]![0])
       .sort();
 
   it.each(['双减', '课后服务', '集团化办学', '阳江', '湛江', '学位', '教', '新增中小学学位', '广东', '南昌市教育局', '疫情防控', '2021', '双鸭山'])(
