@@ -12,6 +12,10 @@ const results = document.querySelector<HTMLOListElement>('[data-search-results]'
 const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
 const filterBox = document.querySelector<HTMLFieldSetElement>('[data-search-filters]');
 const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-filter]')];
+const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]');
+/** Results shown per step: the first query fetches only these reports' texts for snippets. */
+const pageSize = 10;
+let shown = pageSize;
 const kindLabels: Record<string, string> = { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' };
 
 const json = async <T>(path: string): Promise<T> => {
@@ -116,10 +120,11 @@ async function search(push: boolean): Promise<void> {
   const filters = currentFilters();
   writeState(q, filters, push);
   try {
-    const result = await runSearch(await load(), q, filters, 20);
+    const result = await runSearch(await load(), q, filters, shown);
     if (id !== latest) return;
     renderFacets(result, filters);
     renderResults(result);
+    if (moreButton) moreButton.hidden = result.hits.length >= result.total;
   } catch (error) {
     console.error('[search] query failed', error);
     if (statusLine && id === latest) statusLine.textContent = '搜索暂时不可用，请改用地区或年份浏览。';
@@ -142,6 +147,7 @@ if (form && input && results) {
   let composing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
+    shown = pageSize;
     clearTimeout(timer);
     timer = setTimeout(() => void search(false), 180);
   };
@@ -165,7 +171,16 @@ if (form && input && results) {
     clearTimeout(timer);
     void search(true);
   });
-  for (const select of selects) select.addEventListener('change', () => void search(true));
+  for (const select of selects) {
+    select.addEventListener('change', () => {
+      shown = pageSize;
+      void search(true);
+    });
+  }
+  moreButton?.addEventListener('click', () => {
+    shown += pageSize;
+    void search(false);
+  });
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (event.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && !target.isContentEditable) {
