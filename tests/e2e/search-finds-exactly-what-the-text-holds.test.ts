@@ -28,6 +28,7 @@ describe('the search page', () => {
     expect(slugs).not.toContain('2020-zhejiang-lishui-qingyuan-summary-plan');
     const items = page.locator('[data-search-results] li');
     for (let i = 0; i < (await items.count()); i++) expect(await items.nth(i).locator('mark').first().textContent()).toBe('双减');
+    expect(await page.locator('[data-search-more]').isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
