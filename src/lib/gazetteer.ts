@@ -87,13 +87,6 @@ export function divisionByCode(code: string): Division | undefined {
   return index().byCode.get(code);
 }
 
-/** Divisions whose full name is `name`, or whose short name is `name`. */
-export function divisionsNamed(name: string): Division[] {
-  const list = index().byPrefix.get(name[0] ?? '') ?? [];
-  const exact = list.filter((d) => d.name === name);
-  return exact.length ? exact : list.filter((d) => d.short === name);
-}
-
 /** How often each division is named in `text`, by full or short name (longest match wins). */
 export function countMentions(text: string): Map<string, number> {
   const { byPrefix } = index();

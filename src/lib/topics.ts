@@ -52,8 +52,3 @@ export function pickTopic(headingHits: number[], bodyHits: number[]): Topic {
   });
   return best;
 }
-
-/** The taxonomy topic a section is about, from its heading and body text. */
-export function classifyTopic(heading: string, body: string): Topic {
-  return pickTopic(topicHits(heading), topicHits(body));
-}
