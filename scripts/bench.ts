@@ -104,6 +104,8 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
       if (path.startsWith('/search/') && path.endsWith('.json')) fetched.push(path);
     });
     cold.push(await run(page, q));
+    // Snippets arrive after the results show: count their texts in the first query's bytes.
+    await page.waitForLoadState('networkidle');
     firstBytes.push(fetched.reduce((n, p) => n + gz(p), 0));
     await context.close();
   }

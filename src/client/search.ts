@@ -1,5 +1,5 @@
 import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../lib/search-build.ts';
-import { runSearch, type SearchFilters, type SearchResult, type SearchSource } from '../lib/search-query.ts';
+import { runSearch, withSnippet, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
 
 /**
  * The search page: loads the index on first focus, searches as you type (after IME composition
@@ -79,37 +79,45 @@ function renderFacets(result: SearchResult, filters: SearchFilters): void {
   }
 }
 
-function renderResults(result: SearchResult): void {
-  if (!results || !statusLine) return;
-  const items = result.hits.map((hit) => {
-    const [slug, title, region, , , years, kind] = hit.meta;
-    const li = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = `/reports/${slug}/${hit.anchor ? `#${hit.anchor}` : ''}`;
-    link.textContent = title;
-    const meta = document.createElement('span');
-    meta.className = 'meta';
-    meta.textContent = `${region} · ${years.join('、')}年 · ${kindLabels[kind] ?? kind}`;
-    const snippet = document.createElement('p');
-    snippet.className = 'snippet';
-    for (const part of hit.snippet) {
-      if (part.mark) {
-        const mark = document.createElement('mark');
-        mark.textContent = part.text;
-        snippet.append(mark);
-      } else {
-        snippet.append(document.createTextNode(part.text));
-      }
+function snippetParagraph(hit: SearchHit): HTMLParagraphElement {
+  const paragraph = document.createElement('p');
+  paragraph.className = 'snippet';
+  for (const part of hit.snippet) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      paragraph.append(mark);
+    } else {
+      paragraph.append(document.createTextNode(part.text));
     }
-    li.append(link, meta, snippet);
-    return li;
-  });
-  results.replaceChildren(...items);
-  statusLine.textContent = result.query
-    ? result.total === 0
-      ? `没有找到包含“${result.query}”的报告。`
-      : `找到 ${result.exact ? '' : '至多 '}${result.total} 篇包含“${result.query}”的报告${result.total > result.hits.length ? `，显示前 ${result.hits.length} 篇` : ''}。`
-    : '';
+  }
+  return paragraph;
+}
+
+function hitItem(hit: SearchHit): HTMLLIElement {
+  const [slug, title, region, , , years, kind] = hit.meta;
+  const li = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = `/reports/${slug}/${hit.anchor ? `#${hit.anchor}` : ''}`;
+  link.textContent = title;
+  const meta = document.createElement('span');
+  meta.className = 'meta';
+  meta.textContent = `${region} · ${years.join('、')}年 · ${kindLabels[kind] ?? kind}`;
+  li.append(link, meta, snippetParagraph(hit));
+  return li;
+}
+
+function renderResults(result: SearchResult): HTMLLIElement[] {
+  const items = result.hits.map(hitItem);
+  results?.replaceChildren(...items);
+  if (statusLine) {
+    statusLine.textContent = result.query
+      ? result.total === 0
+        ? `没有找到包含“${result.query}”的报告。`
+        : `找到 ${result.exact ? '' : '至多 '}${result.total} 篇包含“${result.query}”的报告${result.total > result.hits.length ? `，显示前 ${result.hits.length} 篇` : ''}。`
+      : '';
+  }
+  return items;
 }
 
 let latest = 0;
@@ -120,11 +128,19 @@ async function search(push: boolean): Promise<void> {
   const filters = currentFilters();
   writeState(q, filters, push);
   try {
-    const result = await runSearch(await load(), q, filters, shown);
+    const index = await load();
+    const result = await runSearch(index, q, filters, shown, false);
     if (id !== latest) return;
     renderFacets(result, filters);
-    renderResults(result);
+    const items = renderResults(result);
     if (moreButton) moreButton.hidden = result.hits.length >= result.total;
+    // Results show at once; each snippet fills in as its report's text arrives.
+    await Promise.all(
+      result.hits.map(async (hit, i) => {
+        const full = await withSnippet(index, hit, result.query);
+        if (id === latest) items[i]?.replaceWith(hitItem(full));
+      }),
+    );
   } catch (error) {
     console.error('[search] query failed', error);
     if (statusLine && id === latest) statusLine.textContent = '搜索暂时不可用，请改用地区或年份浏览。';

@@ -152,13 +152,22 @@ function facetsOf(facets: Map<number, Facet>, ids: number[], filters: SearchFilt
   };
 }
 
+/** Fills in a hit's snippet and best anchor from its report's text. */
+export async function withSnippet(source: SearchSource, hit: SearchHit, query: string): Promise<SearchHit> {
+  if (hit.snippet.length) return hit;
+  const best = bestHit(await source.doc(hit.id), queryPhrases(query));
+  return { ...hit, anchor: best.anchor, snippet: snippet(best.text, queryPhrases(query)) };
+}
+
 /**
  * Runs a query: candidates from the gram postings (every bigram of each phrase, in the text or
  * in the title and region), ranked title-and-region hits first, then by how early the text
  * mentions the query, then newest first; then checked against the report's text so that scattered
- * bigrams never count as a match. Loads only the shards, metadata and texts the query needs.
+ * bigrams never count as a match. Loads only the shards, metadata and texts the query needs;
+ * with `withSnippets` false, results whose text was not needed come back without a snippet,
+ * to be filled in by `withSnippet` as their texts arrive.
  */
-export async function runSearch(source: SearchSource, rawQuery: string, filters: SearchFilters, limit = 10): Promise<SearchResult> {
+export async function runSearch(source: SearchSource, rawQuery: string, filters: SearchFilters, limit = 10, withSnippets = true): Promise<SearchResult> {
   const query = foldQuery(rawQuery.trim(), source.pairs);
   const phrases = queryPhrases(query);
   const empty: SearchResult = { query, total: 0, exact: true, hits: [], facets: { province: [], city: [], year: [], kind: [] } };
@@ -227,13 +236,15 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
   const metaChunk = manifest.metaChunk;
   const metas = new Map<number, SearchMeta>();
   await Promise.all([
-    fetchDocs(page),
+    withSnippets ? fetchDocs(page) : Promise.resolve(),
     ...[...new Set(page.map((id) => Math.floor(id / metaChunk)))].map(async (c) => {
       (await source.meta(c)).forEach((m, i) => metas.set(c * metaChunk + i, m));
     }),
   ]);
   const hits = page.map((id) => {
-    const best = bestHit(docs.get(id)!, phrases);
+    const doc = docs.get(id);
+    if (!doc) return { id, meta: metas.get(id)!, anchor: null, snippet: [] };
+    const best = bestHit(doc, phrases);
     return { id, meta: metas.get(id)!, anchor: best.anchor, snippet: snippet(best.text, phrases) };
   });
   return { query, total: filtered.length, exact, hits, facets: facetsOf(facets, pool, filters) };

@@ -27,7 +27,9 @@ describe('the search page', () => {
     }
     expect(slugs).not.toContain('2020-zhejiang-lishui-qingyuan-summary-plan');
     const items = page.locator('[data-search-results] li');
+    await expect.poll(() => page.locator('[data-search-results] li:has(mark)').count()).toBe(await items.count());
     for (let i = 0; i < (await items.count()); i++) expect(await items.nth(i).locator('mark').first().textContent()).toBe('双减');
+    expect(await items.first().locator('a').getAttribute('href')).toMatch(/#(p|sec)-\d+$/);
     expect(await page.locator('[data-search-more]').isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
