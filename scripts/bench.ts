@@ -105,7 +105,7 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
     });
     cold.push(await run(page, q));
     // Snippets arrive after the results show: count their texts in the first query's bytes.
-    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-search-results] li')].every((li) => li.querySelector('.snippet')?.textContent));
     firstBytes.push(fetched.reduce((n, p) => n + gz(p), 0));
     await context.close();
   }
