@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { archivePaths } from './archive-paths.ts';
 import { reportSchema } from './lib/report-schema.ts';
+import { reportsLoader } from './reports-loader.ts';
 
 /** The normalized reports: one Markdown file per report, id = slug = file name. */
 const reports = defineCollection({
-  loader: glob({ pattern: '*.md', base: archivePaths.reports, generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+  loader: reportsLoader(archivePaths.reports),
   schema: reportSchema,
 });
 
