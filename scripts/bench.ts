@@ -4,8 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { parse } from 'yaml';
-import type { Report } from '../src/lib/report-schema.ts';
+import { readReports } from '../src/lib/read-reports.ts';
 import type { SearchDoc } from '../src/lib/search-build.ts';
 import { docMatches } from '../src/lib/search-query.ts';
 import { foldText, queryPhrases } from '../src/lib/search-tokens.ts';
@@ -40,12 +39,7 @@ interface SearchFigures {
 }
 
 function metadataAccuracy(reportsDir: string, truths: Truth[]): Record<string, number> {
-  const byFile = new Map<string, Report>();
-  for (const name of readdirSync(reportsDir)) {
-    const md = readFileSync(join(reportsDir, name), 'utf8');
-    const data = parse(md.slice(4, md.indexOf('\n---\n', 4))) as Report;
-    byFile.set(data.source.file, data);
-  }
+  const byFile = new Map(readReports(reportsDir).map(({ data }) => [data.source.file, data]));
   const fields = { title: 0, region: 0, years: 0, kind: 0, normalized: 0 };
   for (const t of truths) {
     const r = byFile.get(t.file);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
+import { primaryYear } from '../src/lib/catalogue.ts';
+import { splitReport } from '../src/lib/read-reports.ts';
 import { reportSlug } from '../src/lib/slug.ts';
 import { readSourceInfo } from './lib/read-source-info.ts';
 import { writeAtomic } from './lib/write-atomic.ts';
@@ -24,8 +26,7 @@ export interface BatchResult {
 }
 
 function bodyHash(markdown: string): string {
-  const body = markdown.slice(markdown.indexOf('\n---\n') + 5);
-  return createHash('sha256').update(body).digest('hex');
+  return createHash('sha256').update(splitReport(markdown).body).digest('hex');
 }
 
 /**
@@ -49,7 +50,6 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
     const path = join(inDir, name);
     const bytes = readFileSync(path);
     total += bytes.length;
-    const where = path;
     try {
       if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
         throw new DecodeError(bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
@@ -58,11 +58,11 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
       const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) } } });
       const markdown = String(pipeline.processSync(file));
       const fm = file.data.frontmatter!;
-      const duplicateOf = bodies.get(bodyHash(markdown));
+      const hash = bodyHash(markdown);
+      const duplicateOf = bodies.get(hash);
       if (duplicateOf) throw new Error(`duplicate: same normalized text as ${duplicateOf}; not published twice`);
-      bodies.set(bodyHash(markdown), name);
-      const year = fm.yearsReviewed.at(-1) ?? fm.yearsPlanned[0] ?? null;
-      let slug = reportSlug(year, fm.region, fm.kind);
+      bodies.set(hash, name);
+      let slug = reportSlug(primaryYear(fm), fm.region, fm.kind);
       if (slugs.has(slug)) slug = `${slug}-${sha256.slice(0, 6)}`;
       slugs.add(slug);
       writeAtomic(join(outDir, `${slug}.md`), markdown);
@@ -72,13 +72,13 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
         ok: true,
         slug,
         bytes: bytes.length,
-        warnings: file.messages.map((m) => `${where}${m.line ? `:${m.line}` : ''}: ${m.reason}`),
+        warnings: file.messages.map((m) => `${path}${m.line ? `:${m.line}` : ''}: ${m.reason}`),
         summary: `chrome ${c.chromeLines}, spam ${c.spam.reduce((n, s) => n + s.count, 0)}, restored ${c.restorations.length}, converted ${c.convertedChars}`,
       });
     } catch (error) {
       const e = error as Error & { line?: number };
       const reason = e instanceof DecodeError ? e.reason : e.message;
-      outcomes.push({ file: name, ok: false, bytes: bytes.length, error: `${where}${e.line ? `:${e.line}` : ''}: ${reason}` });
+      outcomes.push({ file: name, ok: false, bytes: bytes.length, error: `${path}${e.line ? `:${e.line}` : ''}: ${reason}` });
     }
   }
   const failed = outcomes.some((o) => !o.ok);

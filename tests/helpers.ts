@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
 import { createPipeline } from '../scripts/pipeline.ts';
+import { splitReport } from '../src/lib/read-reports.ts';
 import { reportSchema, type Report } from '../src/lib/report-schema.ts';
 
 /** A normalized report, split into validated frontmatter and Markdown body. */
@@ -16,8 +17,8 @@ export interface Normalized {
 
 /** Splits a report file into its parsed, schema-checked frontmatter and its body. */
 export function readReport(markdown: string): { data: Report; body: string } {
-  const end = markdown.indexOf('\n---\n', 4);
-  return { data: reportSchema.parse(parse(markdown.slice(4, end))), body: markdown.slice(end + 5) };
+  const { frontmatter, body } = splitReport(markdown);
+  return { data: reportSchema.parse(parse(frontmatter)), body };
 }
 
 /** Runs the whole pipeline on bytes as if they were the raw file `name`. */

@@ -1,8 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { divisions, regionOf, type Division } from '../../src/lib/gazetteer.ts';
+import { unmark } from '../../src/lib/cleaner-marks.ts';
+import { readReportFiles } from '../../src/lib/read-reports.ts';
 import type { Region } from '../../src/lib/report-schema.ts';
 
 /** What a generated report truly is, for checking what the cleaner recovers. */
@@ -32,9 +34,8 @@ const numerals = '一二三四五六七八九十';
 /** Chapters (a heading line and its text lines) of the archive's normalized reports. */
 function chaptersOf(reportsDir: string): string[][] {
   const chapters: string[][] = [];
-  for (const name of readdirSync(reportsDir).filter((n) => n.endsWith('.md')).sort()) {
-    const md = readFileSync(join(reportsDir, name), 'utf8');
-    const body = md.slice(md.indexOf('\n---\n', 4) + 5).replace(/\\([*_[\]<>#])/g, '$1').replace(/〖…〗/g, '').replace(/[〖〗]/g, '');
+  for (const file of readReportFiles(reportsDir)) {
+    const body = unmark(file.body.replace(/\\([*_[\]<>#])/g, '$1'));
     let current: string[] | null = null;
     for (const line of body.split('\n').filter(Boolean)) {
       if (line.startsWith('## ')) {

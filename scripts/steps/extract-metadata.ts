@@ -2,6 +2,7 @@ import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { unknownRegion } from '../../src/lib/gazetteer.ts';
+import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { docNumberIn } from '../../src/lib/doc-number.ts';
 import { bureauPattern } from './infer-issuer.ts';
 import { resolveRegion } from './resolve-region.ts';
@@ -9,11 +10,6 @@ import { isoDateIn } from './strip-chrome.ts';
 
 const summaryWord = /总结|盘点|回顾|成效|报告|情况|亮点/;
 const planWord = /要点|计划|思路|打算|安排|重点|目标|下一步|展望/;
-/** Removes the cleaner's restoration marks, keeping restored text. */
-export function unmark(text: string): string {
-  return text.replace(/〖…〗/g, '').replace(/[〖〗]/g, '');
-}
-
 /** Years a title or heading reviews and plans, by the kind word that follows each year. */
 export function yearsIn(text: string): { reviewed: number[]; planned: number[] } {
   const reviewed: number[] = [];

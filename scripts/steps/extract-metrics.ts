@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { metricPatterns } from '../../src/lib/metric-patterns.ts';
 import type { Metric } from '../../src/lib/report-schema.ts';
-import { unmark } from './extract-metadata.ts';
+import { unmark } from '../../src/lib/cleaner-marks.ts';
 
 /** The value in the pattern's unit: 万元 amounts from 元, 万元 or 亿元; counts from 万. */
 function scale(value: number, multiplier: string | undefined, unit: string): number {

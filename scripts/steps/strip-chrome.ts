@@ -9,7 +9,7 @@ import {
   templateSite,
 } from '../../src/lib/chrome-features.ts';
 import type { Line, LinesRoot, PageMeta } from '../tree.ts';
-import { gapMark } from './strip-spam.ts';
+import { gapMark } from '../../src/lib/cleaner-marks.ts';
 
 /** How far into a page the title may stand. */
 const titleSearchLines = 40;

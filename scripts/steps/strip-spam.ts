@@ -1,14 +1,9 @@
 import type { VFile } from 'vfile';
 import { inlineSpam, isSpamTerm, linkFarmLine, spamStart } from '../../src/lib/spam-vocabulary.ts';
+import { gapMark, restoredClose, restoredOpen } from '../../src/lib/cleaner-marks.ts';
 import type { LinesRoot } from '../tree.ts';
 import { inferIssuer, type InferredIssuer } from './infer-issuer.ts';
 
-/** Marks text put back by the cleaner; the site renders it as a restoration. */
-export const restoredOpen = '〖';
-/** Closes a restoration mark. */
-export const restoredClose = '〗';
-/** Marks a place where replaced text could not be restored. */
-export const gapMark = '〖…〗';
 
 /** A run of `|`-joined terms with no spaces: the shape injected keyword strings take. */
 const pipeRun = /(?:[^\s|,，。、；;：:！？《》“”"()（）<>【】[\]]{2,24}\|){2,}/g;

@@ -1,5 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+import { unmark } from './cleaner-marks.ts';
 import type { Report } from './report-schema.ts';
 
 /** A report body and the sections its frontmatter lists. */
@@ -14,7 +15,7 @@ export function anchoredText(source: BodySource): [string, string][] {
   let heading = 0;
   let paragraph = 0;
   for (const node of fromMarkdown(source.body).children) {
-    const text = toString(node).replace(/〖…〗/g, '').replace(/[〖〗]/g, '');
+    const text = unmark(toString(node));
     if (node.type === 'heading') out.push([source.data.sections[heading++]?.id ?? `sec-${heading}`, text]);
     else if (node.type === 'paragraph') out.push([`p-${++paragraph}`, text]);
   }
