@@ -1,17 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, collectErrors, countDialogs } from './browser.ts';
 
 const report = '/reports/2021-jiangxi-nanchang-summary-plan/';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 describe('a report page', () => {
   it('reads fully with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${inject('baseUrl')}${report}`);
     await expect(page.locator('h1').textContent()).resolves.toBe('南昌市教育局2021年工作总结及2022年工作要点');
@@ -23,7 +18,7 @@ describe('a report page', () => {
   });
 
   it('has table-of-contents links that all land on a heading', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}${report}`);
     const targets = await page.locator('.toc a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
     expect(targets.length).toBeGreaterThan(30);
@@ -37,7 +32,7 @@ describe('a report page', () => {
   });
 
   it('gives every paragraph a stable anchor', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}${report}#p-5`);
     const ids = await page.locator('[data-report-body] p').evaluateAll((ps) => ps.map((p) => p.id));
     expect(ids.every((id, i) => id === `p-${i + 1}`)).toBe(true);
@@ -45,7 +40,7 @@ describe('a report page', () => {
   });
 
   it('links the raw text, served as plain text', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}${report}`);
     const href = await page.locator('a', { hasText: '查看原始抓取文本' }).getAttribute('href');
     const response = await page.request.get(`${inject('baseUrl')}${href}`);
@@ -64,7 +59,7 @@ describe('a report page', () => {
   });
 
   it('switches to Traditional characters and back', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}/reports/2021-guangdong-zhanjiang-mazhang-summary/`);
     const toggle = page.locator('[data-script-toggle]');
@@ -80,19 +75,15 @@ describe('a report page', () => {
 
 describe('hostile text in a report', () => {
   it('shows as text: no dialog fires and no injected element exists', async () => {
-    const page = await browser.newPage();
-    let dialogs = 0;
-    page.on('dialog', (d) => {
-      dialogs++;
-      void d.dismiss();
-    });
+    const page = await browser().newPage();
+    const dialogs = countDialogs(page);
     await page.goto(`${inject('baseUrl')}/reports/2021-zhejiang-hangzhou-linan-summary/`, { waitUntil: 'networkidle' });
     expect(await page.locator('h1').textContent()).toBe('临安区教育局2021年工作总结<script>alert(1)</script>');
     const body = page.locator('[data-report-body]');
     expect(await body.locator('img, iframe, script, b, a[href^="javascript"]').count()).toBe(0);
     expect(await body.innerText()).toContain('<img src=x onerror=alert(1)>');
     await page.locator('[data-report-body] p').first().hover();
-    expect(dialogs).toBe(0);
+    expect(dialogs()).toBe(0);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium: the test tool's own browser download is not reachable here. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,4 +41,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** A browser context that lets axe's script in despite the pages' Content-Security-Policy. */
 export function axeContext(browser: Browser, width: number, javaScript = true): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true, javaScriptEnabled: javaScript });
+}
+
+/** One headless Chromium for a test file: launched before its tests, closed after them. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/** Counts the dialogs a page opens (alert, confirm…), dismissing each. */
+export function countDialogs(page: Page): () => number {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  return () => dialogs;
 }

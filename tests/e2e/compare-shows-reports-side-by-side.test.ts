@@ -1,16 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeContext, axeViolations, collectErrors, launch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeContext, axeViolations, browserForFile, collectErrors } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 describe('comparing reports', () => {
   it('shows two years of one district aligned by topic, with the key figures in one table', async () => {
-    const context = await axeContext(browser, 1280);
+    const context = await axeContext(browser(), 1280);
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}/compare/?r=2021-guangdong-zhanjiang-mazhang-summary&r=2022-guangdong-zhanjiang-mazhang-summary`);
@@ -26,7 +21,7 @@ describe('comparing reports', () => {
   });
 
   it('compares 阳江, 南昌 and 麻章 for 2021 in one click from the year page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}/years/2021/`);
     await page.locator('[data-compare-year]').click();
@@ -41,7 +36,7 @@ describe('comparing reports', () => {
   });
 
   it('lets a reader pick reports on the year page without typing slugs', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}/years/2022/`);
     const boxes = page.locator('[data-compare-picker] input[type=checkbox]');
     await boxes.nth(0).check();
@@ -53,7 +48,7 @@ describe('comparing reports', () => {
   });
 
   it('links a plan to the report on the year it planned, and compares plan against outcome', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}/reports/2022-guangdong-zhanjiang-mazhang-plan/`);
     const link = page.locator('[data-plan-outcome]');
     expect(await link.textContent()).toContain('2022年计划 ↔ 2022年实际成效');
@@ -62,7 +57,7 @@ describe('comparing reports', () => {
     expect(await page.locator('main').textContent()).toContain('计划对照成效');
     const labels = await page.locator('[data-topic="双减与课后服务"] .col-label').allTextContents();
     expect(labels).toEqual(['2022年计划', '2022年成效']);
-    const back = await browser.newPage();
+    const back = await browser().newPage();
     await back.goto(`${inject('baseUrl')}/reports/2022-guangdong-zhanjiang-mazhang-summary/`);
     expect(await back.locator('[data-plan-outcome]').count()).toBe(1);
     await back.close();
@@ -70,7 +65,7 @@ describe('comparing reports', () => {
   });
 
   it('charts a term per year with the reports behind each bar one click away', async () => {
-    const context = await axeContext(browser, 375);
+    const context = await axeContext(browser(), 375);
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${inject('baseUrl')}/trends/`);

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeContext, axeViolations, collectErrors, launch } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeContext, axeViolations, browserForFile, collectErrors } from './browser.ts';
 
 const pages = {
   home: '/',
@@ -19,16 +18,14 @@ const pages = {
   'not-found': '/no-such-page/',
 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
+const browser = browserForFile();
+beforeAll(() => {
   mkdirSync('test-results/screenshots', { recursive: true });
 });
-afterAll(() => browser.close());
 
 describe.each([375, 1280])('at %i px wide', (width) => {
   it.each(Object.entries(pages))('the %s page loads with an empty console, fits the screen and passes axe', async (name, path) => {
-    const context = await axeContext(browser, width);
+    const context = await axeContext(browser(), width);
     const page = await context.newPage();
     const errors = collectErrors(page);
     const response = await page.goto(`${inject('baseUrl')}${path}`, { waitUntil: 'networkidle' });

@@ -1,12 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, launch } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, collectErrors, countDialogs } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 const resultSlugs = (page: Page) =>
   page.locator('[data-search-results] li > a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!).sort());
@@ -18,7 +14,7 @@ async function searchFor(page: Page, query: string): Promise<void> {
 
 describe('the search page', () => {
   it('returns the reports that contain 双减, not 庆元 2020, each with its match marked', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = collectErrors(page);
     await searchFor(page, '双减');
     const slugs = await resultSlugs(page);
@@ -36,7 +32,7 @@ describe('the search page', () => {
   });
 
   it('finds the same reports for the Traditional 雙減', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await searchFor(page, '双减');
     const simplified = await resultSlugs(page);
     await searchFor(page, '雙減');
@@ -45,14 +41,14 @@ describe('the search page', () => {
   });
 
   it('finds 麻章 when asked for its city 湛江', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await searchFor(page, '湛江');
     expect(await resultSlugs(page)).toContain('2021-guangdong-zhanjiang-mazhang-summary');
     await page.close();
   });
 
   it('keeps a province filter from the URL and shows only that province', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}/search/?q=${encodeURIComponent('学位')}&province=${encodeURIComponent('广东省')}`);
     await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor();
     const metas = await page.locator('[data-search-results] .meta').allTextContents();
@@ -63,7 +59,7 @@ describe('the search page', () => {
   });
 
   it('searches as you type, after a pause, and the back button returns to the last search', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}/search/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
@@ -81,16 +77,12 @@ describe('the search page', () => {
   });
 
   it('keeps a hostile query as inert text', async () => {
-    const page = await browser.newPage();
-    let dialogs = 0;
-    page.on('dialog', (d) => {
-      dialogs++;
-      void d.dismiss();
-    });
+    const page = await browser().newPage();
+    const dialogs = countDialogs(page);
     await searchFor(page, '<img src=x onerror=alert(1)>');
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.locator('[data-search-status]').textContent()).toContain('<img src=x onerror=alert(1)>');
-    expect(dialogs).toBe(0);
+    expect(dialogs()).toBe(0);
     await page.close();
   });
 });
