@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { readReports } from '../src/lib/read-reports.ts';
 import type { SearchDoc } from '../src/lib/search-build.ts';
 import { docMatches } from '../src/lib/search-query.ts';
@@ -11,6 +10,7 @@ import { foldText, queryPhrases } from '../src/lib/search-tokens.ts';
 import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
 import { filesUnder, folderBytes, percentile, timed } from './bench/measure.ts';
 import { builtSource, ourAnswer, score } from './bench/search-correctness.ts';
+import { serveStatic } from './bench/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +29,8 @@ interface SearchFigures {
   indexBytes: number;
   indexGzBytes: number;
   firstQueryBytes: number | null;
+  /** Filter counts' files, fetched after the results show. */
+  facetBytes?: number | null;
   p50Ms: number | null;
   p95Ms: number | null;
   coldP50Ms: number | null;
@@ -53,41 +55,33 @@ function metadataAccuracy(reportsDir: string, truths: Truth[]): Record<string, n
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Math.round((v / truths.length) * 1000) / 1000]));
 }
 
-function serve(dist: string, port: number) {
-  const child = spawn(node, [astro, 'preview', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, ARCHIVE_OUT: dist, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
+/** Time from submitting a query to its results in the page, measured inside the page so no driver round trip counts. */
+function timeQuery(page: Page, q: string): Promise<number> {
+  return page.evaluate(async (query) => {
+    const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+    const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+    input.value = query;
+    status.textContent = '';
+    const started = performance.now();
+    const shown = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (/找到|没有/.test(status.textContent)) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    document.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
+    return (await shown) - started;
+  }, q);
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function measureOurs(browser: Browser, base: string, dist: string): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms'>> {
+async function measureOurs(browser: Browser, base: string, dist: string): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'facetBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms'>> {
   const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
   const cold: number[] = [];
   const firstBytes: number[] = [];
-  const run = async (page: import('playwright-core').Page, q: string) => {
-    await page.locator('[data-search-input]').fill(q);
-    const started = await page.evaluate(() => {
-      document.querySelector('[data-search-status]')!.textContent = '';
-      return performance.now();
-    });
-    await page.locator('[data-search-input]').press('Enter');
-    await page.locator('[data-search-status]').filter({ hasText: /找到|没有/ }).waitFor({ timeout: 60_000 });
-    return (await page.evaluate(() => performance.now())) - started;
-  };
+  const facetBytes: number[] = [];
   for (const q of queries) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -97,20 +91,32 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/search/') && path.endsWith('.json')) fetched.push(path);
     });
-    cold.push(await run(page, q));
-    // Snippets arrive after the results show: count their texts in the first query's bytes.
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-search-results] li')].every((li) => li.querySelector('.snippet')?.textContent));
-    firstBytes.push(fetched.reduce((n, p) => n + gz(p), 0));
+    cold.push(await timeQuery(page, q));
+    // Snippets and filter counts arrive after the results show: wait for both.
+    await page.waitForFunction(() => {
+      const snippets = [...document.querySelectorAll('[data-search-results] li')].every((li) => li.querySelector('.snippet')?.textContent);
+      const filters = document.querySelector<HTMLSelectElement>('select[data-filter]');
+      return snippets && (filters?.options.length ?? 0) > 1;
+    });
+    const isFacet = (p: string) => p.startsWith('/search/facets/');
+    firstBytes.push(fetched.filter((p) => !isFacet(p)).reduce((n, p) => n + gz(p), 0));
+    facetBytes.push(fetched.filter(isFacet).reduce((n, p) => n + gz(p), 0));
     await context.close();
   }
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/search/`);
-  await run(page, '教育');
+  await timeQuery(page, '教育');
   const warm: number[] = [];
-  for (const q of queries) warm.push(await run(page, q));
+  for (const q of queries) warm.push(await timeQuery(page, q));
   await context.close();
-  return { firstQueryBytes: percentile(firstBytes, 50), p50Ms: Math.round(percentile(warm, 50)), p95Ms: Math.round(percentile(warm, 95)), coldP50Ms: Math.round(percentile(cold, 50)) };
+  return {
+    firstQueryBytes: percentile(firstBytes, 50),
+    facetBytes: percentile(facetBytes, 50),
+    p50Ms: Math.round(percentile(warm, 50)),
+    p95Ms: Math.round(percentile(warm, 95)),
+    coldP50Ms: Math.round(percentile(cold, 50)),
+  };
 }
 
 async function measurePagefind(browser: Browser, base: string, truths: Map<string, Set<string>>): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'recall' | 'precision'>> {
@@ -172,9 +178,8 @@ async function benchSize(n: number, browser: Browser | null) {
   const index = folderBytes(join(dist, 'search'), (p) => p.endsWith('.json'));
 
   console.error(`[bench] ${n}: search correctness`);
-  const docs = readdirSync(join(dist, 'search', 'doc')).length;
   const source = builtSource(dist);
-  const allDocs: SearchDoc[] = Array.from({ length: docs }, (_, i) => JSON.parse(readFileSync(join(dist, 'search', 'doc', `${i}.json`), 'utf8')) as SearchDoc);
+  const allDocs: SearchDoc[] = Array.from({ length: source.manifest.docs }, (_, id) => source.docOf(id));
   const truthSets = new Map<string, Set<string>>();
   const recalls: number[] = [];
   const precisions: number[] = [];
@@ -199,13 +204,12 @@ async function benchSize(n: number, browser: Browser | null) {
   }
   if (browser) {
     console.error(`[bench] ${n}: browser`);
-    const server = serve(dist, 4500 + (n % 400));
+    const server = await serveStatic(dist, 4500 + (n % 400));
     try {
-      await waitFor(`${server.url}/search/`);
       Object.assign(search, await measureOurs(browser, server.url, dist));
       if (pagefind && pagefind.indexBytes > 0) Object.assign(pagefind, await measurePagefind(browser, server.url, truthSets));
     } finally {
-      server.stop();
+      await server.stop();
     }
   }
   const round = (x: number) => Math.round(x * 100) / 100;
@@ -237,13 +241,13 @@ const mb = (b: number | null) => (b === null ? '—' : `${(b / 1e6).toFixed(1)} 
 const kb = (b: number | null) => (b === null ? '—' : `${(b / 1024).toFixed(0)} KB`);
 const v = (x: number | null | undefined, unit = '') => (x === null || x === undefined ? '—' : `${x}${unit}`);
 console.log(`\ncores: ${(await import('node:os')).availableParallelism()}\n`);
-console.log('| reports | raw | normalize s | MB/s | norm. RSS | title/region/years/kind ok | build s | s per 1k | build RSS | pages | dist | index (gz) | 1st query | warm p50/p95 | cold p50 | recall | precision | Pagefind index | Pagefind build s / RSS | Pagefind 1st query | Pagefind warm p50/p95 | Pagefind recall / precision |');
-console.log('|' + ' --- |'.repeat(25));
+console.log('| reports | raw | normalize s | MB/s | norm. RSS | title/region/years/kind ok | build s | s per 1k | build RSS | pages | dist | index (gz) | 1st query | + filter counts | warm p50/p95 | cold p50 | recall | precision | Pagefind index | Pagefind build s / RSS | Pagefind 1st query | Pagefind warm p50/p95 | Pagefind recall / precision |');
+console.log('|' + ' --- |'.repeat(26));
 for (const r of results) {
   const a = r.normalize.accuracy;
   const p = r.pagefind;
   console.log(
-    `| ${r.reports} | ${r.rawMb} MB | ${r.normalize.seconds} | ${r.normalize.mbPerSec} | ${v(r.normalize.peakRssMb, ' MB')} | ${a.title}/${a.region}/${a.years}/${a.kind} | ${r.build.seconds} | ${r.build.secondsPerThousand} | ${v(r.build.peakRssMb, ' MB')} | ${r.build.pages} | ${mb(r.build.distBytes)} | ${mb(r.search.indexBytes)} (${mb(r.search.indexGzBytes)}) | ${kb(r.search.firstQueryBytes)} | ${v(r.search.p50Ms)}/${v(r.search.p95Ms)} ms | ${v(r.search.coldP50Ms, ' ms')} | ${v(r.search.recall)} | ${v(r.search.precision)} | ${p ? mb(p.indexBytes) : '—'} | ${p ? `${v(p.buildSeconds)} / ${v(p.buildPeakRssMb, ' MB')}` : '—'} | ${p ? kb(p.firstQueryBytes) : '—'} | ${p ? `${v(p.p50Ms)}/${v(p.p95Ms)} ms` : '—'} | ${p ? `${v(p.recall)} / ${v(p.precision)}` : '—'} |`,
+    `| ${r.reports} | ${r.rawMb} MB | ${r.normalize.seconds} | ${r.normalize.mbPerSec} | ${v(r.normalize.peakRssMb, ' MB')} | ${a.title}/${a.region}/${a.years}/${a.kind} | ${r.build.seconds} | ${r.build.secondsPerThousand} | ${v(r.build.peakRssMb, ' MB')} | ${r.build.pages} | ${mb(r.build.distBytes)} | ${mb(r.search.indexBytes)} (${mb(r.search.indexGzBytes)}) | ${kb(r.search.firstQueryBytes)} | ${kb(r.search.facetBytes ?? null)} | ${v(r.search.p50Ms)}/${v(r.search.p95Ms)} ms | ${v(r.search.coldP50Ms, ' ms')} | ${v(r.search.recall)} | ${v(r.search.precision)} | ${p ? mb(p.indexBytes) : '—'} | ${p ? `${v(p.buildSeconds)} / ${v(p.buildPeakRssMb, ' MB')}` : '—'} | ${p ? kb(p.firstQueryBytes) : '—'} | ${p ? `${v(p.p50Ms)}/${v(p.p95Ms)} ms` : '—'} | ${p ? `${v(p.recall)} / ${v(p.precision)}` : '—'} |`,
   );
 }
 console.log(`\nJSON: ${values.out}`);

@@ -3,10 +3,12 @@ import type { Loader } from 'astro/loaders';
 import { readReportFiles } from './lib/read-reports.ts';
 
 /**
- * Loads normalized reports into the content layer without rendering their Markdown: pages
- * render bodies themselves (`renderBody`, which never passes raw HTML through), so the glob
- * loader's render of every entry would be work thrown away. `parseData` validates the
- * frontmatter against the collection's schema, naming the file on error.
+ * Loads normalized reports' frontmatter into the content layer, without their bodies: the
+ * store is serialized and held in memory whole, so 30,000 bodies would cost gigabytes and
+ * minutes; pages read the one body they render from its file (`readReportBody`) and render it
+ * themselves (`renderBody`, which never passes raw HTML through). `parseData` validates the
+ * frontmatter against the collection's schema, naming the file on error; the digest covers
+ * the whole file, so a body change still invalidates the entry.
  */
 export function reportsLoader(dir: string): Loader {
   return {
@@ -18,7 +20,7 @@ export function reportsLoader(dir: string): Loader {
         const data = await context.parseData({ id: file.id, data: file.frontmatter, filePath: file.path });
         // The store takes paths inside the project only; fixture archives live elsewhere.
         const local = relative(process.cwd(), file.path);
-        store.set({ id: file.id, data, body: file.body, digest: context.generateDigest(file.markdown), ...(local.startsWith('..') ? {} : { filePath: local }) });
+        store.set({ id: file.id, data, digest: context.generateDigest(file.markdown), ...(local.startsWith('..') ? {} : { filePath: local }) });
       }
     },
   };

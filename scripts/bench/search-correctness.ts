@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../../src/lib/search-build.ts';
+import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../../src/lib/search-build.ts';
 import { docMatches, runSearch, type SearchSource } from '../../src/lib/search-query.ts';
 import { foldText, queryPhrases } from '../../src/lib/search-tokens.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
@@ -12,7 +12,7 @@ export function score(found: Set<string>, truth: Set<string>): { recall: number;
 }
 
 /** Reads a built search index from `dist/search`. */
-export function builtSource(dist: string): SearchSource & { slugOf: (id: number) => string } {
+export function builtSource(dist: string): SearchSource & { slugOf: (id: number) => string; docOf: (id: number) => SearchDoc } {
   const read = (path: string): unknown => JSON.parse(readFileSync(join(dist, 'search', path), 'utf8'));
   const manifest = read('manifest.json') as SearchManifest;
   const metas = new Map<number, SearchMeta[]>();
@@ -26,9 +26,14 @@ export function builtSource(dist: string): SearchSource & { slugOf: (id: number)
     pairs: traditionalPairs(),
     shard: (n) => Promise.resolve(read(`shard/${n}.json`) as SearchShard),
     meta: (n) => Promise.resolve(meta(n)),
-    doc: (n) => Promise.resolve(read(`doc/${n}.json`) as SearchDoc),
+    part: (id, k) => Promise.resolve(read(`part/${k}/${id}.json`) as SearchPart),
     facets: (n) => Promise.resolve(read(`facets/${n}.json`) as FacetRow[]),
     slugOf: (id) => meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]![0],
+    docOf: (id) => {
+      const row = meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]!;
+      const p = Array.from({ length: manifest.parts }, (_, k) => read(`part/${k}/${id}.json`) as SearchPart).flat();
+      return { t: row[1], r: row[8], p };
+    },
   };
 }
 
@@ -37,16 +42,13 @@ export function bruteForce(dist: string, query: string): Set<string> {
   const source = builtSource(dist);
   const phrases = queryPhrases(foldText(query));
   const out = new Set<string>();
-  for (let id = 0; id < source.manifest.docs; id++) {
-    const doc = JSON.parse(readFileSync(join(dist, 'search', `doc/${id}.json`), 'utf8')) as SearchDoc;
-    if (docMatches(doc, phrases)) out.add(source.slugOf(id));
-  }
+  for (let id = 0; id < source.manifest.docs; id++) if (docMatches(source.docOf(id), phrases)) out.add(source.slugOf(id));
   return out;
 }
 
 /** Our search's answer to a query: every result's slug. */
 export async function ourAnswer(dist: string, query: string): Promise<Set<string>> {
   const source = builtSource(dist);
-  const result = await runSearch(source, query, { province: '', city: '', year: '', kind: '' }, Number.MAX_SAFE_INTEGER);
+  const result = await runSearch(source, query, { province: '', city: '', year: '', kind: '' }, { limit: Number.MAX_SAFE_INTEGER, snippets: false, facets: false });
   return new Set(result.hits.map((h) => h.meta[0]));
 }

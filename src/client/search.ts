@@ -1,5 +1,5 @@
-import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchShard } from '../lib/search-build.ts';
-import { runSearch, withSnippet, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
+import type { FacetRow, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../lib/search-build.ts';
+import { facetCounts, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
 
 /**
  * The search page: loads the index on first focus, searches as you type (after IME composition
@@ -29,14 +29,25 @@ function load(): Promise<SearchSource> {
   source ??= (async () => {
     const [manifest, t2s] = await Promise.all([json<SearchManifest>('/search/manifest.json'), json<{ pairs: string }>('/search/t2s.json')]);
     const cache = <T>(prefix: string) => {
-      const seen = new Map<number, Promise<T>>();
-      return (n: number) => {
-        let p = seen.get(n);
-        if (!p) seen.set(n, (p = json<T>(`/search/${prefix}/${n}.json`)));
+      const seen = new Map<string, Promise<T>>();
+      return (path: string) => {
+        let p = seen.get(path);
+        if (!p) seen.set(path, (p = json<T>(`/search/${prefix}/${path}.json`)));
         return p;
       };
     };
-    return { manifest, pairs: t2s.pairs, shard: cache<SearchShard>('shard'), meta: cache<SearchMeta[]>('meta'), facets: cache<FacetRow[]>('facets'), doc: cache<SearchDoc>('doc') };
+    const shard = cache<SearchShard>('shard');
+    const meta = cache<SearchMeta[]>('meta');
+    const facets = cache<FacetRow[]>('facets');
+    const part = cache<SearchPart>('part');
+    return {
+      manifest,
+      pairs: t2s.pairs,
+      shard: (n) => shard(String(n)),
+      meta: (n) => meta(String(n)),
+      facets: (n) => facets(String(n)),
+      part: (id, k) => part(`${k}/${id}`),
+    };
   })();
   return source;
 }
@@ -64,12 +75,12 @@ function writeState(q: string, filters: SearchFilters, push: boolean): void {
   else history.replaceState(null, '', url);
 }
 
-function renderFacets(result: SearchResult, filters: SearchFilters): void {
+function renderFacets(result: SearchResult, facets: Facets, filters: SearchFilters): void {
   if (filterBox) filterBox.hidden = result.total === 0 && !Object.values(filters).some(Boolean);
   for (const select of selects) {
     const key = select.name as keyof SearchFilters;
     const chosen = filters[key];
-    const options = result.facets[key];
+    const options = facets[key];
     select.replaceChildren(new Option('全部', ''));
     for (const [value, count] of options) {
       const label = key === 'kind' ? (kindLabels[value] ?? value) : key === 'year' ? `${value}年` : value;
@@ -129,18 +140,21 @@ async function search(push: boolean): Promise<void> {
   writeState(q, filters, push);
   try {
     const index = await load();
-    const result = await runSearch(index, q, filters, shown, false);
+    const result = await runSearch(index, q, filters, { limit: shown, snippets: false, facets: false });
     if (id !== latest) return;
-    renderFacets(result, filters);
     const items = renderResults(result);
     if (moreButton) moreButton.hidden = result.hits.length >= result.total;
-    // Results show at once; each snippet fills in as its report's text arrives.
-    await Promise.all(
-      result.hits.map(async (hit, i) => {
+    // Results show at once; each snippet fills in as its report's text arrives, and the filter
+    // counts as the candidates' filter values do.
+    await Promise.all([
+      ...result.hits.map(async (hit, i) => {
         const full = await withSnippet(index, hit, result.query);
         if (id === latest) items[i]?.replaceWith(hitItem(full));
       }),
-    );
+      facetCounts(index, result, filters).then((facets) => {
+        if (id === latest) renderFacets(result, facets, filters);
+      }),
+    ]);
   } catch (error) {
     console.error('[search] query failed', error);
     if (statusLine && id === latest) statusLine.textContent = '搜索暂时不可用，请改用地区或年份浏览。';
@@ -156,7 +170,7 @@ function restore(): void {
     select.value = v;
   }
   if (state.q) void search(false);
-  else renderResults({ query: '', total: 0, exact: true, hits: [], facets: { province: [], city: [], year: [], kind: [] } });
+  else renderResults({ query: '', total: 0, exact: true, hits: [], facets: null, pool: [] });
 }
 
 if (form && input && results) {

@@ -3,14 +3,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { archivePaths } from '../archive-paths.ts';
-import { decodeBytes } from '../lib/decode-bytes.ts';
+import { decodeKnown } from '../lib/decode-bytes.ts';
 import { readReports } from '../lib/read-reports.ts';
 import { buildSearchIndex } from '../lib/search-build.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
 
+const made = new Set<string>();
+
 function write(path: string, content: string): void {
-  mkdirSync(join(path, '..'), { recursive: true });
+  const dir = join(path, '..');
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
   writeFileSync(path, content);
 }
 
@@ -19,7 +25,7 @@ function write(path: string, content: string): void {
  * output once the pages are built: tens of thousands of plain files that need no page
  * rendering, so they cost a file write each rather than a route each.
  * - `/reports/<slug>.md` (the report file), `.json` (metadata, body, topic chunks), `.raw.txt` (the raw capture as UTF-8 text)
- * - `/search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `doc/<id>.json`
+ * - `/search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `part/<k>/<id>.json`
  */
 export function archiveFiles(): AstroIntegration {
   return {
@@ -35,7 +41,7 @@ export function archiveFiles(): AstroIntegration {
           write(`${base}.md`, r.markdown);
           const anchored = index.docs[index.ids.get(r.id)!]!.p;
           write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, body: r.body, chunks: chunksOf(r, anchored) }));
-          write(`${base}.raw.txt`, decodeBytes(readFileSync(join(archivePaths.raw, r.data.source.file))).text);
+          write(`${base}.raw.txt`, decodeKnown(readFileSync(join(archivePaths.raw, r.data.source.file)), r.data.source.encoding));
         }
         const search = join(out, 'search');
         write(join(search, 'manifest.json'), JSON.stringify(index.manifest));
@@ -49,8 +55,10 @@ export function archiveFiles(): AstroIntegration {
         index.facets.forEach((chunk, n) => {
           write(join(search, 'facets', `${n}.json`), JSON.stringify(chunk));
         });
-        index.docs.forEach((doc, id) => {
-          write(join(search, 'doc', `${id}.json`), JSON.stringify(doc));
+        index.parts.forEach((parts, id) => {
+          parts.forEach((part, k) => {
+            write(join(search, 'part', String(k), `${id}.json`), JSON.stringify(part));
+          });
         });
         logger.info(`wrote downloads for ${reports.length} reports and a search index of ${index.shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },

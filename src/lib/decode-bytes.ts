@@ -107,3 +107,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (legacy) return legacy;
   throw new DecodeError('expected UTF-8, GB18030, Big5 or UTF-16 text, found bytes that decode as none of them');
 }
+
+/**
+ * Decodes bytes whose encoding was recorded when they were normalized (`source.encoding`): the
+ * text `decodeBytes` gave then, without running the detector again.
+ */
+export function decodeKnown(bytes: Uint8Array, encoding: Encoding): string {
+  return encoding === 'GB18030' || encoding === 'Big5' ? iconv.decode(Buffer.from(bytes), encoding) : decodeBytes(bytes).text;
+}

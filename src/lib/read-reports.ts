@@ -52,3 +52,8 @@ export function readReports(dir: string): ReportFile[] {
     return { id, data: parsed.data, body, markdown };
   });
 }
+
+/** The Markdown body of one report of a folder, read from its file: pages read bodies one at a time rather than keeping every one in memory. */
+export function readReportBody(dir: string, id: string): string {
+  return splitReport(readFileSync(join(dir, `${id}.md`), 'utf8')).body;
+}

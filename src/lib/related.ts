@@ -51,9 +51,13 @@ export function relatedComparisons(report: Entry, index: RelatedIndex, sameYearL
     else if (reviewed !== undefined) links.push({ kind: 'plan-outcome', href: compareHref([other.id, report.id]), label: `${reviewed}年计划 ↔ ${reviewed}年实际成效` });
     links.push({ kind: 'same-region', href: compareHref([report.id, other.id].sort()), label: other.data.title });
   }
-  const sameYear = (year === null ? [] : (index.byYear.get(year) ?? []))
-    .filter((o) => o.id !== report.id && o.data.region.code !== code)
-    .slice(0, sameYearLimit);
-  for (const other of sameYear) links.push({ kind: 'same-year', href: compareHref([report.id, other.id]), label: other.data.title });
+  // The year's list holds thousands of reports in a large archive: stop at the first few.
+  let sameYear = 0;
+  for (const other of year === null ? [] : (index.byYear.get(year) ?? [])) {
+    if (sameYear === sameYearLimit) break;
+    if (other.id === report.id || other.data.region.code === code) continue;
+    links.push({ kind: 'same-year', href: compareHref([report.id, other.id]), label: other.data.title });
+    sameYear++;
+  }
   return links;
 }

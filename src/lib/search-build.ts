@@ -1,6 +1,6 @@
 import { anchoredText } from './anchored-text.ts';
 import { byNewest, kindLabel, regionNames, yearsOf, type Entry } from './catalogue.ts';
-import { indexTerms, shardOf } from './search-tokens.ts';
+import { forEachTermKey, shardOf, termOfKey, type TermKey } from './search-tokens.ts';
 
 /** A report as the search index needs it: its entry and its Markdown body. */
 export interface SearchSource extends Entry {
@@ -17,12 +17,18 @@ export interface SearchDoc {
   p: [string, string][];
 }
 
-/** One row of search metadata: slug, title, region label, province, city, years, kind, posted. */
-export type SearchMeta = [string, string, string, string | null, string | null, number[], string, string | null];
+/**
+ * One row of search metadata: slug, title, region label, province, city, years, kind, posted,
+ * and the region names and issuer a title-and-region match is checked against.
+ */
+export type SearchMeta = [string, string, string, string | null, string | null, number[], string, string | null, string];
 
-/** Postings of a shard: term → delta-encoded doc ids interleaved with the term's earliest position slot. */
+/** A stretch of a report's text: `[anchor, text]` for each of its headings and paragraphs. */
+export type SearchPart = [string, string][];
+
+/** Postings of a shard: term → delta-encoded doc ids interleaved with the part the term first occurs in. */
 export interface SearchShard {
-  /** Body terms: [id₀, slot₀, id₁ − id₀, slot₁, …]. */
+  /** Body terms: [id₀, part₀, id₁ − id₀, part₁, …]. */
   b: Record<string, number[]>;
   /** Title, region and issuer terms: [id₀, id₁ − id₀, …]. */
   t: Record<string, number[]>;
@@ -33,9 +39,11 @@ export type FacetRow = [number, number, number, number[]];
 
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
-  version: 1;
+  version: 2;
   docs: number;
   shards: number;
+  /** Parts each report's text is cut into: `part/<k>/<id>.json`. */
+  parts: number;
   metaChunk: number;
   facetChunk: number;
   provinces: string[];
@@ -51,16 +59,23 @@ export interface SearchIndex {
   meta: SearchMeta[][];
   facets: FacetRow[][];
   docs: SearchDoc[];
+  /** Each report's text in parts, by doc id. */
+  parts: SearchPart[][];
   /** Doc id of each slug. */
   ids: Map<string, number>;
 }
 
 /** Reports per metadata file: listing rows, loaded for the results shown. */
 const metaChunk = 50;
-/** Reports per facet file: filter values, loaded for all candidates. */
-const facetChunk = 2000;
-/** Position slots per term: 0 = near the start of the text. */
-const resolution = 9;
+/** Reports per facet file: filter values, loaded for all candidates once the results show. */
+const facetChunk = 5000;
+/**
+ * Parts a report's text is cut into, at paragraph boundaries by character offset. A posting
+ * records the part where its term first occurs, which ranks early mentions first and tells the
+ * browser which part to fetch for a snippet: a phrase never occurs before the part of any of
+ * its bigrams' first occurrences, so checking a candidate starts there.
+ */
+export const partCount = 4;
 
 /** Numbers of postings per shard to aim for: about 24 KB of JSON, 8 KB gzipped. */
 const shardNumbers = 8000;
@@ -72,40 +87,68 @@ export function shardCount(numbers: number): number {
   return n;
 }
 
-/** Adds a document's terms to the postings: each term once, with the slot of its first position. */
-function addPostings(postings: Map<string, number[]>, id: number, terms: string[], slots: number): void {
-  const n = terms.length;
-  for (let i = 0; i < n; i++) {
-    const term = terms[i]!;
-    let list = postings.get(term);
-    if (!list) postings.set(term, (list = []));
-    // Documents are added in id order, so a term already seen in this one ends its list.
-    else if (list[list.length - 2] === id) continue;
-    list.push(id, Math.floor((i * slots) / n));
+/** The part (0 … partCount − 1) of each paragraph, by where the paragraph starts in the text. */
+export function partsOf(paragraphs: SearchPart): number[] {
+  const total = paragraphs.reduce((n, [, text]) => n + text.length + 1, 0);
+  let offset = 0;
+  return paragraphs.map(([, text]) => {
+    const part = Math.min(partCount - 1, Math.floor((offset * partCount) / Math.max(1, total)));
+    offset += text.length + 1;
+    return part;
+  });
+}
+
+/** A report's paragraphs grouped into its parts, empty parts included. */
+export function splitParts(paragraphs: SearchPart): SearchPart[] {
+  const out: SearchPart[] = Array.from({ length: partCount }, () => []);
+  partsOf(paragraphs).forEach((k, i) => out[k]!.push(paragraphs[i]!));
+  return out;
+}
+
+/** The distinct terms of a report's texts, each with the part of its first occurrence. */
+function firstOccurrences(texts: [number, string][]): Map<TermKey, number> {
+  const first = new Map<TermKey, number>();
+  for (const [part, text] of texts) {
+    forEachTermKey(text, (key) => {
+      if (!first.has(key)) first.set(key, part);
+    });
+  }
+  return first;
+}
+
+/** Appends a document's distinct terms to the postings, each with the part of its first occurrence. */
+function addPostings(postings: Map<TermKey, number[]>, id: number, terms: Map<TermKey, number>): void {
+  for (const [key, part] of terms) {
+    const list = postings.get(key);
+    if (list) list.push(id, part);
+    else postings.set(key, [id, part]);
   }
 }
 
 /**
  * Builds the sharded search index. Doc ids run newest first, so the smallest id is the newest
  * report and a year filter is a contiguous range. Every Han character and bigram of a report
- * (see `indexTerms`) gets a posting with the slot of its first position (0 = near the start);
+ * (see `indexTerms`) gets a posting with the part of its first occurrence (0 = near the start);
  * postings are sharded by a hash of the term so the browser fetches only the shards a query's
  * terms live in. Output is deterministic for the same reports.
  */
 export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
   const ordered = [...sources].sort(byNewest);
-  const body = new Map<string, number[]>();
-  const title = new Map<string, number[]>();
+  const body = new Map<TermKey, number[]>();
+  const title = new Map<TermKey, number[]>();
   const docs: SearchDoc[] = [];
+  const parts: SearchPart[][] = [];
   const meta: SearchMeta[] = [];
   ordered.forEach((source, id) => {
     const { data } = source;
     const names = regionNames(data.region);
     const doc: SearchDoc = { t: data.title, r: [...names, data.issuer ?? ''].join(' ').trim(), p: anchoredText(source) };
     docs.push(doc);
-    addPostings(body, id, indexTerms(doc.p.map(([, text]) => text).join('\n')), resolution);
-    addPostings(title, id, indexTerms(`${doc.t}\n${doc.r}`), 1);
-    meta.push([source.id, data.title, names.join(' ') || '地区不详', data.region.province, data.region.city, yearsOf(data), data.kind, data.posted]);
+    const split = splitParts(doc.p);
+    parts.push(split);
+    addPostings(body, id, firstOccurrences(split.flatMap((part, k) => part.map(([, text]): [number, string] => [k, text]))));
+    addPostings(title, id, firstOccurrences([[0, `${doc.t}\n${doc.r}`]]));
+    meta.push([source.id, data.title, names.join(' ') || '地区不详', data.region.province, data.region.city, yearsOf(data), data.kind, data.posted, doc.r]);
   });
   let numbers = 0;
   for (const list of body.values()) numbers += list.length;
@@ -114,11 +157,13 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
   const out: SearchShard[] = Array.from({ length: shards }, () => ({ b: {}, t: {} }));
   // Ids were added in ascending order, so each list is sorted: store gaps, which compress well.
   // Terms keep their first-seen order, which is deterministic: no sort needed.
-  for (const [term, list] of body) {
+  for (const [key, list] of body) {
     for (let i = list.length - 2; i >= 2; i -= 2) list[i] = list[i]! - list[i - 2]!;
+    const term = termOfKey(key);
     out[shardOf(term, shards)]!.b[term] = list;
   }
-  for (const [term, list] of title) {
+  for (const [key, list] of title) {
+    const term = termOfKey(key);
     const ids = list.filter((_, i) => i % 2 === 0);
     out[shardOf(term, shards)]!.t[term] = ids.map((id, i) => id - (i ? ids[i - 1]! : 0));
   }
@@ -133,9 +178,10 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
   for (let i = 0; i < rows.length; i += facetChunk) facets.push(rows.slice(i, i + facetChunk));
   return {
     manifest: {
-      version: 1,
+      version: 2,
       docs: docs.length,
       shards,
+      parts: partCount,
       metaChunk,
       facetChunk,
       provinces,
@@ -147,6 +193,7 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
     meta: chunks,
     facets,
     docs,
+    parts,
     ids: new Map(ordered.map((source, id) => [source.id, id])),
   };
 }

@@ -1,5 +1,5 @@
-import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchShard } from './search-build.ts';
-import { foldText, queryPhrases, queryTerms, shardOf } from './search-tokens.ts';
+import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchPart, SearchShard } from './search-build.ts';
+import { queryTerms, foldText, queryPhrases, shardOf } from './search-tokens.ts';
 
 /** Where the search reads its index from: files over HTTP in the browser, memory in tests. */
 export interface SearchSource {
@@ -7,7 +7,8 @@ export interface SearchSource {
   shard(n: number): Promise<SearchShard>;
   meta(chunk: number): Promise<SearchMeta[]>;
   facets(chunk: number): Promise<FacetRow[]>;
-  doc(id: number): Promise<SearchDoc>;
+  /** Part `k` of report `id`'s text. */
+  part(id: number, k: number): Promise<SearchPart>;
   /** Traditional → Simplified character pairs, `雙双減减…`. */
   pairs: string;
 }
@@ -32,6 +33,8 @@ export interface SearchHit {
   meta: SearchMeta;
   anchor: string | null;
   snippet: SnippetPart[];
+  /** The part of the text where the first phrase first occurs, or −1 when only the title and region hold it. */
+  from: number;
 }
 
 /** Counts of each filter value among the results (ignoring that filter itself). */
@@ -44,11 +47,26 @@ export interface SearchResult {
   /** False when some candidates were not checked against their text, so `total` is an upper bound. */
   exact: boolean;
   hits: SearchHit[];
-  facets: Facets;
+  /** Filter counts, or null when they were not asked for (see `facetCounts`). */
+  facets: Facets | null;
+  /** Every candidate not ruled out, before the filters: what the filter counts count. */
+  pool: number[];
+}
+
+/** What `runSearch` should fetch beyond the page of results. */
+export interface SearchOptions {
+  /** Results wanted. */
+  limit: number;
+  /** Fill every hit's snippet now; otherwise hits not checked against their text come without one (see `withSnippet`). */
+  snippets: boolean;
+  /** Count the filter values now; they are always loaded when a filter is set. */
+  facets: boolean;
 }
 
 /** Candidates up to this many are all checked against their text, making the count exact. */
 const verifyAll = 20;
+
+const noFacets: Facets = { province: [], city: [], year: [], kind: [] };
 
 /** Folds Traditional characters to Simplified with the pair table, then full-width forms. */
 export function foldQuery(query: string, pairs: string): string {
@@ -58,25 +76,7 @@ export function foldQuery(query: string, pairs: string): string {
   return foldText(Array.from(query, (ch) => map.get(ch) ?? ch).join(''));
 }
 
-function decodeBody(list: number[] | undefined): Map<number, number> {
-  const out = new Map<number, number>();
-  if (!list) return out;
-  let id = 0;
-  for (let i = 0; i + 1 < list.length; i += 2) {
-    id += list[i]!;
-    out.set(id, list[i + 1]!);
-  }
-  return out;
-}
-
-function decodeTitle(list: number[] | undefined): Set<number> {
-  const out = new Set<number>();
-  let id = 0;
-  for (const delta of list ?? []) out.add((id += delta));
-  return out;
-}
-
-/** Whether every phrase occurs verbatim in the report's title, region or text. */
+/** Whether every phrase occurs verbatim in the report's title, region or text: the brute-force definition of a match. */
 export function docMatches(doc: SearchDoc, phrases: string[]): boolean {
   const text = foldText([doc.t, doc.r, ...doc.p.map(([, t]) => t)].join('\n'));
   return phrases.every((p) => text.includes(p));
@@ -107,10 +107,94 @@ export function snippet(text: string, phrases: string[], width = 90): SnippetPar
   return parts;
 }
 
-function bestHit(doc: SearchDoc, phrases: string[]): { anchor: string | null; text: string } {
-  const title = foldText(doc.t);
-  for (const [anchor, text] of doc.p) if (foldText(text).includes(phrases[0]!)) return { anchor, text };
-  return { anchor: null, text: phrases.some((p) => title.includes(p)) ? doc.t : doc.r };
+/** Doc ids (ascending) with the part each term first occurs in. */
+interface Posting {
+  ids: Int32Array;
+  parts: Int8Array;
+}
+
+function bodyPosting(list: number[] | undefined): Posting {
+  const n = (list?.length ?? 0) >> 1;
+  const out: Posting = { ids: new Int32Array(n), parts: new Int8Array(n) };
+  let id = 0;
+  for (let i = 0; i < n; i++) {
+    out.ids[i] = id += list![2 * i]!;
+    out.parts[i] = list![2 * i + 1]!;
+  }
+  return out;
+}
+
+function titlePosting(list: number[] | undefined): Posting {
+  const ids = new Int32Array(list?.length ?? 0);
+  let id = 0;
+  for (let i = 0; i < ids.length; i++) ids[i] = id += list![i]!;
+  return { ids, parts: new Int8Array(ids.length) };
+}
+
+/** Ids in every posting, each with the latest of their parts: where a phrase can first occur. */
+function intersect(postings: Posting[]): Posting {
+  const [first, ...rest] = [...postings].sort((a, b) => a.ids.length - b.ids.length);
+  if (!first) return { ids: new Int32Array(0), parts: new Int8Array(0) };
+  const ids: number[] = [];
+  const parts: number[] = [];
+  const at = rest.map(() => 0);
+  outer: for (let i = 0; i < first.ids.length; i++) {
+    const id = first.ids[i]!;
+    let part = first.parts[i]!;
+    for (let r = 0; r < rest.length; r++) {
+      const other = rest[r]!;
+      let j = at[r]!;
+      while (j < other.ids.length && other.ids[j]! < id) j++;
+      at[r] = j;
+      if (j === other.ids.length) break outer;
+      if (other.ids[j] !== id) continue outer;
+      part = Math.max(part, other.parts[j]!);
+    }
+    ids.push(id);
+    parts.push(part);
+  }
+  return { ids: Int32Array.from(ids), parts: Int8Array.from(parts) };
+}
+
+/** Reports matching every phrase: per phrase, whether the title and region hold it and the first part of the text that can. */
+interface Candidates {
+  ids: number[];
+  /** [phrase][candidate]: 1 when the title and region postings hold the phrase's terms. */
+  title: Uint8Array[];
+  /** [phrase][candidate]: first part of the text to look in, −1 when the text's postings lack a term. */
+  from: Int8Array[];
+}
+
+function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>, shards: number): Candidates {
+  const perPhrase = phrases.map((phrase) => {
+    const terms = queryTerms(phrase);
+    const shard = (t: string) => loaded.get(shardOf(t, shards))!;
+    const body = intersect(terms.map((t) => bodyPosting(shard(t).b[t])));
+    const title = intersect(terms.map((t) => titlePosting(shard(t).t[t])));
+    const found = new Map<number, [number, number]>();
+    body.ids.forEach((id, i) => found.set(id, [0, body.parts[i]!]));
+    title.ids.forEach((id) => found.set(id, [1, found.get(id)?.[1] ?? -1]));
+    return found;
+  });
+  const ids = [...perPhrase[0]!.keys()].filter((id) => perPhrase.every((m) => m.has(id))).sort((a, b) => a - b);
+  return {
+    ids,
+    title: perPhrase.map((m) => Uint8Array.from(ids, (id) => m.get(id)![0])),
+    from: perPhrase.map((m) => Int8Array.from(ids, (id) => m.get(id)![1])),
+  };
+}
+
+/**
+ * Candidate positions in ranked order: title-and-region hits first, then by the part of the text
+ * the query first occurs in, newest first within each (ids run newest first).
+ */
+function ranked(c: Candidates, parts: number): number[] {
+  const buckets: number[][] = Array.from({ length: parts + 1 }, () => []);
+  for (let i = 0; i < c.ids.length; i++) {
+    const title = c.title.every((t) => t[i] === 1);
+    buckets[title ? 0 : 1 + Math.max(0, ...c.from.map((f) => f[i]!))]!.push(i);
+  }
+  return buckets.flat();
 }
 
 /** A facet row with its names resolved. */
@@ -121,8 +205,17 @@ interface Facet {
   years: number[];
 }
 
-function facetOf(row: FacetRow, m: SearchManifest): Facet {
-  return { province: m.provinces[row[0]] ?? null, city: m.cities[row[1]] ?? null, kind: m.kinds[row[2]]?.value ?? '', years: row[3] };
+async function facetsFor(source: SearchSource, ids: number[]): Promise<Map<number, Facet>> {
+  const m = source.manifest;
+  const out = new Map<number, Facet>();
+  await Promise.all(
+    [...new Set(ids.map((id) => Math.floor(id / m.facetChunk)))].map(async (c) => {
+      (await source.facets(c)).forEach(([p, city, kind, years], i) =>
+        out.set(c * m.facetChunk + i, { province: m.provinces[p] ?? null, city: m.cities[city] ?? null, kind: m.kinds[kind]?.value ?? '', years }),
+      );
+    }),
+  );
+  return out;
 }
 
 function passes(f: Facet, filters: SearchFilters, skip?: keyof SearchFilters): boolean {
@@ -134,7 +227,7 @@ function passes(f: Facet, filters: SearchFilters, skip?: keyof SearchFilters): b
   );
 }
 
-function facetsOf(facets: Map<number, Facet>, ids: number[], filters: SearchFilters): Facets {
+function countFacets(facets: Map<number, Facet>, ids: number[], filters: SearchFilters): Facets {
   const count = (key: keyof SearchFilters, values: (f: Facet) => (string | null)[]) => {
     const counts = new Map<string, number>();
     for (const id of ids) {
@@ -152,100 +245,116 @@ function facetsOf(facets: Map<number, Facet>, ids: number[], filters: SearchFilt
   };
 }
 
-/** Fills in a hit's snippet and best anchor from its report's text. */
-export async function withSnippet(source: SearchSource, hit: SearchHit, query: string): Promise<SearchHit> {
-  if (hit.snippet.length) return hit;
-  const best = bestHit(await source.doc(hit.id), queryPhrases(query));
-  return { ...hit, anchor: best.anchor, snippet: snippet(best.text, queryPhrases(query)) };
+/** Filter counts over a result's candidates: loaded after the results show when the first query did not ask for them. */
+export async function facetCounts(source: SearchSource, result: SearchResult, filters: SearchFilters): Promise<Facets> {
+  return result.facets ?? countFacets(await facetsFor(source, result.pool), result.pool, filters);
+}
+
+async function metaOf(source: SearchSource, id: number): Promise<SearchMeta> {
+  const chunk = source.manifest.metaChunk;
+  return (await source.meta(Math.floor(id / chunk)))[id % chunk]!;
 }
 
 /**
- * Runs a query: candidates from the gram postings (every bigram of each phrase, in the text or
- * in the title and region), ranked title-and-region hits first, then by how early the text
- * mentions the query, then newest first; then checked against the report's text so that scattered
- * bigrams never count as a match. Loads only the shards, metadata and texts the query needs;
- * with `withSnippets` false, results whose text was not needed come back without a snippet,
- * to be filled in by `withSnippet` as their texts arrive.
+ * Where a phrase first shows in a report's text, reading its parts from `from` on: that part
+ * first, then all the rest at once, so a check costs at most two round trips.
  */
-export async function runSearch(source: SearchSource, rawQuery: string, filters: SearchFilters, limit = 10, withSnippets = true): Promise<SearchResult> {
+async function locate(source: SearchSource, id: number, phrase: string, from: number): Promise<{ anchor: string; text: string } | null> {
+  const start = Math.max(0, from);
+  const find = (part: SearchPart) => part.find(([, text]) => foldText(text).includes(phrase));
+  const first = find(await source.part(id, start));
+  if (first) return { anchor: first[0], text: first[1] };
+  const rest = await Promise.all(Array.from({ length: source.manifest.parts - start - 1 }, (_, k) => source.part(id, start + 1 + k)));
+  for (const part of rest) {
+    const found = find(part);
+    if (found) return { anchor: found[0], text: found[1] };
+  }
+  return null;
+}
+
+/** The hit for a candidate, checked against its title, region and text: null when a phrase is not there verbatim. */
+async function check(source: SearchSource, c: Candidates, i: number, phrases: string[], verify: boolean): Promise<SearchHit | null> {
+  const id = c.ids[i]!;
+  const needsText = (phrase: string) => verify && /\p{Script=Han}/u.test(phrase) && phrase.length >= 3;
+  // The metadata and the first part to read travel together.
+  const meta = metaOf(source, id);
+  const first = phrases.findIndex(needsText);
+  if (first >= 0 && c.from[first]![i]! >= 0) void source.part(id, c.from[first]![i]!).catch(() => undefined);
+  const row = await meta;
+  const head = foldText(`${row[1]}\n${row[8]}`);
+  let best: { anchor: string | null; text: string } | null = null;
+  for (const [p, phrase] of phrases.entries()) {
+    if (!needsText(phrase)) continue;
+    if (c.title[p]![i] === 1 && head.includes(phrase)) continue;
+    const found = c.from[p]![i]! >= 0 ? await locate(source, id, phrase, c.from[p]![i]!) : null;
+    if (!found) return null;
+    if (p === 0) best = found;
+  }
+  const from = c.from[0]![i]!;
+  if (!best && from < 0) best = { anchor: null, text: headText(row, phrases[0]!) };
+  return { id, meta: row, anchor: best?.anchor ?? null, snippet: best ? snippet(best.text, phrases) : [], from };
+}
+
+/** The title when it holds the phrase, else the region names and issuer. */
+function headText(meta: SearchMeta, phrase: string): string {
+  return foldText(meta[1]).includes(phrase) ? meta[1] : meta[8];
+}
+
+/** Fills in a hit's snippet and best anchor from its report's text: the text where the first phrase first occurs, else the title. */
+export async function withSnippet(source: SearchSource, hit: SearchHit, query: string): Promise<SearchHit> {
+  if (hit.snippet.length) return hit;
+  const phrases = queryPhrases(query);
+  const found = hit.from >= 0 ? await locate(source, hit.id, phrases[0]!, hit.from) : null;
+  return { ...hit, anchor: found?.anchor ?? null, snippet: snippet(found?.text ?? headText(hit.meta, phrases[0]!), phrases) };
+}
+
+/**
+ * Runs a query: candidates from the postings of the bigrams covering each phrase (in the text,
+ * or in the title and region), ranked title-and-region hits first, then by the part of the text
+ * the query first occurs in, then newest first; the results shown are checked against the text
+ * so that scattered bigrams never count as a match (all of them when there are few, making the
+ * count exact). Loads only the shards, metadata, filter values and text parts the query needs.
+ */
+export async function runSearch(source: SearchSource, rawQuery: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
   const query = foldQuery(rawQuery.trim(), source.pairs);
   const phrases = queryPhrases(query);
-  const empty: SearchResult = { query, total: 0, exact: true, hits: [], facets: { province: [], city: [], year: [], kind: [] } };
-  if (phrases.length === 0) return empty;
-  const shards = source.manifest.shards;
-  const terms = [...new Set(phrases.flatMap(queryTerms))];
+  if (phrases.length === 0) return { query, total: 0, exact: true, hits: [], facets: noFacets, pool: [] };
+  const m = source.manifest;
   const loaded = new Map<number, SearchShard>();
-  await Promise.all([...new Set(terms.map((t) => shardOf(t, shards)))].map(async (n) => loaded.set(n, await source.shard(n))));
+  const shardIds = new Set(phrases.flatMap(queryTerms).map((t) => shardOf(t, m.shards)));
+  await Promise.all([...shardIds].map(async (n) => loaded.set(n, await source.shard(n))));
+  const c = candidatesOf(phrases, loaded, m.shards);
+  const order = ranked(c, m.parts);
 
-  type Candidate = { title: boolean; slot: number };
-  const perPhrase = phrases.map((phrase) => {
-    const found = new Map<number, Candidate>();
-    const phraseTerms = queryTerms(phrase);
-    const bodies = phraseTerms.map((t) => decodeBody(loaded.get(shardOf(t, shards))!.b[t]));
-    const titles = phraseTerms.map((t) => decodeTitle(loaded.get(shardOf(t, shards))!.t[t]));
-    for (const [id, slot] of bodies[0]!) {
-      if (bodies.every((b) => b.has(id))) found.set(id, { title: false, slot: Math.max(slot, ...bodies.map((b) => b.get(id)!)) });
-    }
-    for (const id of titles[0]!) if (titles.every((t) => t.has(id))) found.set(id, { title: true, slot: 0 });
-    return found;
-  });
-  const candidates = new Map<number, Candidate>();
-  for (const [id, first] of perPhrase[0]!) {
-    const all = perPhrase.map((m) => m.get(id));
-    if (all.every(Boolean)) candidates.set(id, { title: all.every((c) => c!.title), slot: Math.max(first.slot, ...all.map((c) => c!.slot)) });
-  }
-  const ranked = [...candidates].sort((a, b) => Number(b[1].title) - Number(a[1].title) || a[1].slot - b[1].slot || a[0] - b[0]).map(([id]) => id);
-
-  const manifest = source.manifest;
-  const facets = new Map<number, Facet>();
-  await Promise.all(
-    [...new Set(ranked.map((id) => Math.floor(id / manifest.facetChunk)))].map(async (c) => {
-      (await source.facets(c)).forEach((row, i) => facets.set(c * manifest.facetChunk + i, facetOf(row, manifest)));
-    }),
-  );
+  const filtering = Object.values(filters).some(Boolean);
+  const facets = filtering || options.facets ? await facetsFor(source, c.ids) : null;
+  const keep = (i: number) => !filtering || passes(facets!.get(c.ids[i]!)!, filters);
 
   // Bigrams can be scattered through a text: a phrase of three or more characters is only a
   // match once the text shows it. Few candidates are all checked, so the count is exact.
-  const needsText = phrases.some((p) => /\p{Script=Han}/u.test(p) && p.length >= 3);
-  const docs = new Map<number, SearchDoc>();
-  const fetchDocs = (ids: number[]) => Promise.all(ids.filter((id) => !docs.has(id)).map(async (id) => docs.set(id, await source.doc(id))));
-  let pool = ranked;
+  const verify = phrases.some((p) => /\p{Script=Han}/u.test(p) && p.length >= 3);
+  const rejected = new Set<number>();
+  const hits: SearchHit[] = [];
   let exact = true;
-  if (needsText && ranked.length <= verifyAll) {
-    await fetchDocs(ranked);
-    pool = ranked.filter((id) => docMatches(docs.get(id)!, phrases));
-  }
-  let filtered = pool.filter((id) => passes(facets.get(id)!, filters));
-  const page: number[] = [];
-  if (needsText && ranked.length > verifyAll) {
-    exact = false;
-    let at = 0;
-    while (page.length < limit && at < filtered.length) {
-      const batch = filtered.slice(at, at + limit - page.length);
-      at += batch.length;
-      await fetchDocs(batch);
-      page.push(...batch.filter((id) => docMatches(docs.get(id)!, phrases)));
-    }
-    const rejected = filtered.slice(0, at).filter((id) => !page.includes(id));
-    filtered = filtered.filter((id) => !rejected.includes(id));
-    pool = pool.filter((id) => !rejected.includes(id));
-    if (at >= filtered.length + rejected.length) exact = true;
+  if (verify && order.length <= verifyAll) {
+    const checked = await Promise.all(order.map((i) => check(source, c, i, phrases, true)));
+    order.forEach((i, k) => checked[k] === null && rejected.add(i));
+    hits.push(...checked.filter((h, k): h is SearchHit => h !== null && keep(order[k]!)).slice(0, options.limit));
   } else {
-    page.push(...filtered.slice(0, limit));
+    const wanted = order.filter(keep);
+    let at = 0;
+    while (hits.length < options.limit && at < wanted.length) {
+      const batch = wanted.slice(at, at + options.limit - hits.length);
+      at += batch.length;
+      const checked = await Promise.all(batch.map((i) => check(source, c, i, phrases, verify)));
+      batch.forEach((i, k) => checked[k] === null && rejected.add(i));
+      hits.push(...checked.filter((h): h is SearchHit => h !== null));
+    }
+    exact = !verify || at >= wanted.length;
   }
-  const metaChunk = manifest.metaChunk;
-  const metas = new Map<number, SearchMeta>();
-  await Promise.all([
-    withSnippets ? fetchDocs(page) : Promise.resolve(),
-    ...[...new Set(page.map((id) => Math.floor(id / metaChunk)))].map(async (c) => {
-      (await source.meta(c)).forEach((m, i) => metas.set(c * metaChunk + i, m));
-    }),
-  ]);
-  const hits = page.map((id) => {
-    const doc = docs.get(id);
-    if (!doc) return { id, meta: metas.get(id)!, anchor: null, snippet: [] };
-    const best = bestHit(doc, phrases);
-    return { id, meta: metas.get(id)!, anchor: best.anchor, snippet: snippet(best.text, phrases) };
-  });
-  return { query, total: filtered.length, exact, hits, facets: facetsOf(facets, pool, filters) };
+  const remaining = order.filter((i) => !rejected.has(i));
+  const pool = remaining.map((i) => c.ids[i]!);
+  const total = remaining.filter(keep).length;
+  const done = options.snippets ? await Promise.all(hits.map((h) => withSnippet(source, h, query))) : hits;
+  return { query, total, exact, hits: done, facets: facets ? countFacets(facets, pool, filters) : null, pool };
 }

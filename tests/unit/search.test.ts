@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
-import { buildSearchIndex, shardCount, type SearchSource as Source } from '../../src/lib/search-build.ts';
-import { docMatches, runSearch, snippet, type SearchFilters, type SearchSource } from '../../src/lib/search-query.ts';
-import { foldText, indexTerms, queryPhrases, queryTerms, shardOf } from '../../src/lib/search-tokens.ts';
+import { buildSearchIndex, shardCount, splitParts, type SearchSource as Source } from '../../src/lib/search-build.ts';
+import { docMatches, facetCounts, runSearch, snippet, type SearchFilters, type SearchSource } from '../../src/lib/search-query.ts';
+import { queryTerms, foldText, indexTerms, queryPhrases, shardOf } from '../../src/lib/search-tokens.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
 import { readReport } from '../helpers.ts';
 
@@ -13,9 +13,14 @@ describe('the search tokenizer', () => {
   it('cuts Han text into characters and bigrams and keeps Latin and digit runs whole', () => {
     expect(indexTerms('双减 APP ２０２１年')).toEqual(['双', '双减', '减', 'app', '2021', '年']);
   });
-  it('asks for the bigrams of a phrase, or the character alone', () => {
+  it('asks for every bigram of a phrase, every other one of a long phrase, or the character alone', () => {
     expect(queryTerms('课后服务')).toEqual(['课后', '后服', '服务']);
+    expect(queryTerms('集团化办学')).toEqual(['集团', '团化', '化办', '办学']);
+    expect(queryTerms('学前教育毛入园率')).toEqual(['学前', '教育', '毛入', '园率']);
+    expect(queryTerms('学前教育毛入园')).toEqual(['学前', '教育', '毛入', '入园']);
+    expect(queryTerms('双减')).toEqual(['双减']);
     expect(queryTerms('湛')).toEqual(['湛']);
+    expect(queryTerms('APP 2021年')).toEqual(['app', '2021', '年']);
     expect(queryPhrases('双减 课后服务')).toEqual(['双减', '课后服务']);
   });
   it('routes a term to a stable shard', () => {
@@ -24,6 +29,14 @@ describe('the search tokenizer', () => {
     expect(shardCount(5)).toBe(64);
     expect(shardCount(100_000_000)).toBe(16384);
     expect(shardCount(4_000_000)).toBe(512);
+  });
+  it('cuts a report into parts at paragraph boundaries, in order, losing nothing', () => {
+    const paragraphs: [string, string][] = Array.from({ length: 10 }, (_, i) => [`p-${i + 1}`, '教'.repeat(10 + i * 7)]);
+    const parts = splitParts(paragraphs);
+    expect(parts).toHaveLength(4);
+    expect(parts.flat()).toEqual(paragraphs);
+    expect(parts.every((part) => part.length > 0)).toBe(true);
+    expect(splitParts([['p-1', '短']]).map((part) => part.length)).toEqual([1, 0, 0, 0]);
   });
   it('marks every match in a snippet', () => {
     expect(snippet('全面落实双减政策，双减成效明显', ['双减'])).toEqual([
@@ -50,12 +63,13 @@ describe('search over the fixture archive', () => {
     manifest: index.manifest,
     shard: (n) => Promise.resolve(index.shards[n]!),
     meta: (n) => Promise.resolve(index.meta[n]!),
-    doc: (n) => Promise.resolve(index.docs[n]!),
+    part: (id, k) => Promise.resolve(index.parts[id]![k]!),
     facets: (n) => Promise.resolve(index.facets[n]!),
     pairs: traditionalPairs(),
   };
   const none: SearchFilters = { province: '', city: '', year: '', kind: '' };
-  const slugs = async (q: string, f = none) => (await runSearch(source, q, f, 1000)).hits.map((h) => h.meta[0]).sort();
+  const all = { limit: 1000, snippets: true, facets: true };
+  const slugs = async (q: string, f = none) => (await runSearch(source, q, f, all)).hits.map((h) => h.meta[0]).sort();
   const bruteForce = (q: string) =>
     index.docs
       .map((doc, id) => ({ doc, id }))
@@ -84,18 +98,37 @@ describe('search over the fixture archive', () => {
     expect(await slugs('广东')).toContain('2021-guangdong-zhanjiang-mazhang-summary');
   });
   it('filters by province, and counts what each filter would leave', async () => {
-    const result = await runSearch(source, '学位', { ...none, province: '广东省' }, 1000);
+    const result = await runSearch(source, '学位', { ...none, province: '广东省' }, all);
+    expect(result.hits.length).toBeGreaterThan(1);
     expect(result.hits.every((h) => h.meta[3] === '广东省')).toBe(true);
     expect(result.total).toBe(result.hits.length);
-    expect(result.facets.province.find(([p]) => p === '广东省')?.[1]).toBe(result.total);
+    expect(result.facets!.province.find(([p]) => p === '广东省')?.[1]).toBe(result.total);
+    expect(result.facets!.province.length).toBeGreaterThan(1);
+  });
+  it('counts the filters later, the same, when the first answer skips them', async () => {
+    const quick = await runSearch(source, '学位', none, { limit: 3, snippets: false, facets: false });
+    expect(quick.facets).toBeNull();
+    const eager = await runSearch(source, '学位', none, all);
+    expect(await facetCounts(source, quick, none)).toEqual(eager.facets);
+    expect(quick.hits.map((h) => h.id)).toEqual(eager.hits.slice(0, 3).map((h) => h.id));
   });
   it('ranks title and region hits first, then newest first', async () => {
-    const result = await runSearch(source, '麻章', none, 1000);
+    const result = await runSearch(source, '麻章', none, all);
     const titleHits = result.hits.filter((h) => h.meta[1].includes('麻章') || h.meta[2].includes('麻章'));
+    expect(titleHits.length).toBeGreaterThan(0);
     expect(result.hits.slice(0, titleHits.length)).toEqual(titleHits);
   });
+  it('ranks text hits by how early the query first occurs, then newest first', async () => {
+    const result = await runSearch(source, '学校', none, all);
+    const text = result.hits.filter((h) => !h.meta[1].includes('学校') && !h.meta[8].includes('学校'));
+    expect(new Set(text.map((h) => h.from)).size).toBeGreaterThan(1);
+    for (let i = 1; i < text.length; i++) {
+      const [a, b] = [text[i - 1]!, text[i]!];
+      expect(a.from < b.from || (a.from === b.from && a.id < b.id)).toBe(true);
+    }
+  });
   it('marks the query in every snippet and points at the paragraph of the hit', async () => {
-    const result = await runSearch(source, '课后服务', none, 1000);
+    const result = await runSearch(source, '课后服务', none, all);
     for (const hit of result.hits) {
       expect(hit.snippet.some((p) => p.mark && p.text === '课后服务')).toBe(true);
       expect(hit.anchor).toMatch(/^(p|sec)-\d+$/);
