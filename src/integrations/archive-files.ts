@@ -1,66 +1,63 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { archivePaths } from '../archive-paths.ts';
-import { decodeKnown } from '../lib/decode-bytes.ts';
-import { readReports } from '../lib/read-reports.ts';
-import { buildSearchIndex } from '../lib/search-build.ts';
-import { chunksOf } from '../lib/topic-chunks.ts';
-import { traditionalPairs } from '../lib/traditional.ts';
+import type { ArchiveSources } from './write-archive-files.ts';
 
-const made = new Set<string>();
+/** Moves every entry of `from` into `to` (same file system: a rename each), then removes `from`. */
+function moveInto(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) renameSync(join(from, name), join(to, name));
+  rmSync(from, { recursive: true });
+}
 
-function write(path: string, content: string): void {
-  const dir = join(path, '..');
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  }
-  writeFileSync(path, content);
+/** Runs the writer in a worker thread; resolves with its counts, rejects with its error. */
+function startWriter(out: string, sources: ArchiveSources): Promise<{ reports: number; shards: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./archive-files-worker.ts', import.meta.url), { workerData: { out, sources } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`archive-files worker exited with code ${code}`));
+    });
+  });
 }
 
 /**
- * Writes the archive's per-report downloads and the search index straight into the build
- * output once the pages are built: tens of thousands of plain files that need no page
- * rendering, so they cost a file write each rather than a route each.
- * - `/reports/<slug>.md` (the report file), `.json` (metadata, body, topic chunks), `.raw.txt` (the raw capture as UTF-8 text)
- * - `/search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `part/<k>/<id>.json`
+ * Writes the archive's downloads and search index (see `writeArchiveFiles`) in a worker thread
+ * that starts with the build and runs while the main thread renders pages: page rendering uses
+ * one core, the index the other. The worker writes into a staging folder beside the output
+ * (the build empties the output first); once the pages are built, its files move in.
  */
 export function archiveFiles(): AstroIntegration {
+  let outDir = '';
+  let writer: Promise<{ reports: number; shards: number }> | null = null;
+  let started = 0;
+  const staging = () => `${outDir.replace(/\/+$/, '')}.archive-staging`;
   return {
     name: 'archive-files',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        rmSync(staging(), { recursive: true, force: true });
+        started = performance.now();
+        writer = startWriter(staging(), { reports: archivePaths.reports, raw: archivePaths.raw });
+        // Awaited at build:done; until then a failure must not count as unhandled.
+        writer.catch(() => undefined);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!writer) throw new Error('archive-files: the build finished without starting the writer');
+        const { reports, shards } = await writer;
         const out = fileURLToPath(dir);
-        const started = performance.now();
-        const reports = readReports(archivePaths.reports);
-        const index = buildSearchIndex(reports);
-        for (const r of reports) {
-          const base = join(out, 'reports', r.id);
-          write(`${base}.md`, r.markdown);
-          const anchored = index.docs[index.ids.get(r.id)!]!.p;
-          write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, body: r.body, chunks: chunksOf(r, anchored) }));
-          write(`${base}.raw.txt`, decodeKnown(readFileSync(join(archivePaths.raw, r.data.source.file)), r.data.source.encoding));
-        }
-        const search = join(out, 'search');
-        write(join(search, 'manifest.json'), JSON.stringify(index.manifest));
-        write(join(search, 't2s.json'), JSON.stringify({ pairs: traditionalPairs() }));
-        index.shards.forEach((shard, n) => {
-          write(join(search, 'shard', `${n}.json`), JSON.stringify(shard));
-        });
-        index.meta.forEach((chunk, n) => {
-          write(join(search, 'meta', `${n}.json`), JSON.stringify(chunk));
-        });
-        index.facets.forEach((chunk, n) => {
-          write(join(search, 'facets', `${n}.json`), JSON.stringify(chunk));
-        });
-        index.parts.forEach((parts, id) => {
-          parts.forEach((part, k) => {
-            write(join(search, 'part', String(k), `${id}.json`), JSON.stringify(part));
-          });
-        });
-        logger.info(`wrote downloads for ${reports.length} reports and a search index of ${index.shards.length} shards in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        moveInto(join(staging(), 'reports'), join(out, 'reports'));
+        moveInto(join(staging(), 'search'), join(out, 'search'));
+        rmSync(staging(), { recursive: true, force: true });
+        logger.info(`wrote downloads for ${reports} reports and a search index of ${shards} shards in ${((performance.now() - started) / 1000).toFixed(1)} s, beside the pages`);
       },
     },
   };

@@ -13,28 +13,50 @@ export function foldText(text: string): string {
 }
 
 /**
- * A term as a compact key: a Han character is its UTF-16 code unit, a Han bigram
- * `first × 65536 + second` (Han units start at U+2E80, so the two never meet), a Latin or digit
- * run its string. Building the index with keys spares a string per character of text.
+ * A term as a compact key, so building the index spares a string per character of text and
+ * the keys stay small integers: a Han character is its unit's place in the Han blocks
+ * (below 32768), a Han bigram `(first + 1) × 32768 + second` (32768 and up, below 2³⁰); a Latin
+ * or digit run, or a Han term with a unit outside those blocks, its string.
  */
 export type TermKey = number | string;
 
+/** Han blocks by UTF-16 unit: [first unit, last unit + 1, first compact number]. */
+const hanBlocks = [
+  [0x2e80, 0xa000, 0],
+  [0xd800, 0xe000, 0x7180],
+  [0xf900, 0xfb00, 0x7980],
+] as const;
+const span = 0x8000;
+
+function compact(unit: number): number {
+  for (const [from, to, at] of hanBlocks) if (unit >= from && unit < to) return at + unit - from;
+  return -1;
+}
+
+function expand(n: number): number {
+  for (const [from, to, at] of hanBlocks) if (n >= at && n < at + to - from) return from + n - at;
+  throw new RangeError(`no Han unit for compact number ${n}`);
+}
+
 /** The term a key stands for. */
 export function termOfKey(key: TermKey): string {
-  return typeof key === 'string' ? key : key < 0x10000 ? String.fromCharCode(key) : String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
+  if (typeof key === 'string') return key;
+  return key < span ? String.fromCharCode(expand(key)) : String.fromCharCode(expand(Math.floor(key / span) - 1), expand(key % span));
 }
 
 /** Visits the keys of a text's index terms in order: Han unigrams and bigrams, Latin and digit runs. */
 export function forEachTermKey(text: string, visit: (key: TermKey) => void): void {
   for (const [run] of foldText(text).matchAll(runs)) {
-    if (isHan.test(run)) {
-      for (let i = 0; i < run.length; i++) {
-        const unit = run.charCodeAt(i);
-        visit(unit);
-        if (i + 1 < run.length) visit(unit * 0x10000 + run.charCodeAt(i + 1));
-      }
-    } else {
+    if (!isHan.test(run)) {
       visit(run);
+      continue;
+    }
+    let here = compact(run.charCodeAt(0));
+    for (let i = 0; i < run.length; i++) {
+      const next = i + 1 < run.length ? compact(run.charCodeAt(i + 1)) : -2;
+      visit(here >= 0 ? here : run[i]!);
+      if (next !== -2) visit(here >= 0 && next >= 0 ? (here + 1) * span + next : run.slice(i, i + 2));
+      here = next;
     }
   }
 }

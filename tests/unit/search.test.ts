@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 import { buildSearchIndex, shardCount, splitParts, type SearchSource as Source } from '../../src/lib/search-build.ts';
 import { docMatches, facetCounts, runSearch, snippet, type SearchFilters, type SearchSource } from '../../src/lib/search-query.ts';
-import { queryTerms, foldText, indexTerms, queryPhrases, shardOf } from '../../src/lib/search-tokens.ts';
+import { queryTerms, foldText, forEachTermKey, indexTerms, queryPhrases, shardOf, termOfKey } from '../../src/lib/search-tokens.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
 import { readReport } from '../helpers.ts';
 
@@ -136,5 +136,16 @@ describe('search over the fixture archive', () => {
   });
   it('builds the same index twice', () => {
     expect(JSON.stringify(buildSearchIndex(sources))).toBe(JSON.stringify(index));
+  });
+});
+
+describe('term keys', () => {
+  it('stand for the same terms as the strings, across the Han blocks and outside them', () => {
+    const text = '双减〇々⺀龥豈𠀀𠀁 ok2021 兀';
+    const keys: (number | string)[] = [];
+    forEachTermKey(text, (k) => keys.push(k));
+    expect(keys.map(termOfKey)).toEqual(indexTerms(text));
+    expect(indexTerms('双减𠀀')).toEqual(['双', '双减', '减', '减\ud840', '\ud840', '\ud840\udc00', '\udc00']);
+    expect(keys.every((k) => typeof k === 'string' || (Number.isInteger(k) && k >= 0 && k < 2 ** 30))).toBe(true);
   });
 });

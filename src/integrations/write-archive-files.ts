@@ -1,0 +1,58 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeKnown } from '../lib/decode-bytes.ts';
+import { readReports } from '../lib/read-reports.ts';
+import { buildSearchIndex } from '../lib/search-build.ts';
+import { chunksOf } from '../lib/topic-chunks.ts';
+import { traditionalPairs } from '../lib/traditional.ts';
+
+/** Where the archive's files come from: the normalized reports and their raw captures. */
+export interface ArchiveSources {
+  reports: string;
+  raw: string;
+}
+
+/**
+ * Writes the archive's plain files under `out`: tens of thousands of files that need no page
+ * rendering, so they cost a file write each rather than a route each.
+ * - `reports/<slug>.md` (the report file), `.json` (metadata, body, topic chunks), `.raw.txt` (the raw capture as UTF-8 text)
+ * - `search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `part/<k>/<id>.json`
+ */
+export function writeArchiveFiles(out: string, sources: ArchiveSources): { reports: number; shards: number } {
+  const made = new Set<string>();
+  const write = (path: string, content: string): void => {
+    const dir = join(path, '..');
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(path, content);
+  };
+  const reports = readReports(sources.reports);
+  const index = buildSearchIndex(reports);
+  for (const r of reports) {
+    const base = join(out, 'reports', r.id);
+    write(`${base}.md`, r.markdown);
+    const anchored = index.docs[index.ids.get(r.id)!]!.p;
+    write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, body: r.body, chunks: chunksOf(r, anchored) }));
+    write(`${base}.raw.txt`, decodeKnown(readFileSync(join(sources.raw, r.data.source.file)), r.data.source.encoding));
+  }
+  const search = join(out, 'search');
+  write(join(search, 'manifest.json'), JSON.stringify(index.manifest));
+  write(join(search, 't2s.json'), JSON.stringify({ pairs: traditionalPairs() }));
+  index.shards.forEach((shard, n) => {
+    write(join(search, 'shard', `${n}.json`), JSON.stringify(shard));
+  });
+  index.meta.forEach((chunk, n) => {
+    write(join(search, 'meta', `${n}.json`), JSON.stringify(chunk));
+  });
+  index.facets.forEach((chunk, n) => {
+    write(join(search, 'facets', `${n}.json`), JSON.stringify(chunk));
+  });
+  index.parts.forEach((parts, id) => {
+    parts.forEach((part, k) => {
+      write(join(search, 'part', String(k), `${id}.json`), JSON.stringify(part));
+    });
+  });
+  return { reports: reports.length, shards: index.shards.length };
+}
