@@ -344,12 +344,16 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
     const wanted = order.filter(keep);
     let at = 0;
     while (hits.length < options.limit && at < wanted.length) {
-      const batch = wanted.slice(at, at + options.limit - hits.length);
+      // After a batch with misses, check enough more at once for the rate seen so far, so
+      // a query whose bigrams often occur apart costs a few round trips, not one per miss.
+      const rate = at === 0 ? 1 : Math.max(0.1, hits.length / at);
+      const batch = wanted.slice(at, at + Math.ceil((options.limit - hits.length) / rate));
       at += batch.length;
       const checked = await Promise.all(batch.map((i) => check(source, c, i, phrases, verify)));
       batch.forEach((i, k) => checked[k] === null && rejected.add(i));
       hits.push(...checked.filter((h): h is SearchHit => h !== null));
     }
+    hits.splice(options.limit);
     exact = !verify || at >= wanted.length;
   }
   const remaining = order.filter((i) => !rejected.has(i));
