@@ -2,7 +2,7 @@ import type { FacetRow, SearchManifest, SearchMeta, SearchPart, SearchShard } fr
 import { facetCounts, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
 
 /**
- * The search page: loads the index on first focus, searches as you type (after IME composition
+ * The search page: loads the index manifest with the page, searches as you type (after IME composition
  * ends, debounced), drops stale answers, keeps its state in the URL, and renders results from
  * text nodes only. Logs `[search] …` and never throws into the page.
  */
@@ -32,7 +32,12 @@ function load(): Promise<SearchSource> {
       const seen = new Map<string, Promise<T>>();
       return (path: string) => {
         let p = seen.get(path);
-        if (!p) seen.set(path, (p = json<T>(`/search/${prefix}/${path}.json`)));
+        if (!p) {
+          p = json<T>(`/search/${prefix}/${path}.json`);
+          // A failed fetch is forgotten, so the next query asks again.
+          p.catch(() => seen.delete(path));
+          seen.set(path, p);
+        }
         return p;
       };
     };
@@ -48,7 +53,11 @@ function load(): Promise<SearchSource> {
       facets: (n) => facets(String(n)),
       part: (id, k) => part(`${k}/${id}`),
     };
-  })();
+  })().catch((error: unknown) => {
+    // A failed load is retried by the next search rather than remembered.
+    source = null;
+    throw error;
+  });
   return source;
 }
 
@@ -181,7 +190,11 @@ if (form && input && results) {
     clearTimeout(timer);
     timer = setTimeout(() => void search(false), 180);
   };
-  input.addEventListener('focus', () => void load().catch((e: unknown) => { console.error('[search] index failed to load', e); }), { once: true });
+  // The manifest and the Traditional table (about 15 KB gzipped, whatever the archive's size)
+  // load with the page, so the first query waits only for its own shards.
+  void load().catch((e: unknown) => {
+    console.error('[search] index failed to load', e);
+  });
   input.addEventListener('compositionstart', () => (composing = true));
   input.addEventListener('compositionend', () => {
     composing = false;

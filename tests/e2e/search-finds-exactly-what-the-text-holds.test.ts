@@ -76,6 +76,29 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('fills in filter counts after the results, and answers again after a failed shard', async () => {
+    const page = await browser().newPage();
+    await searchFor(page, '学位');
+    // Counts arrive after the results: every province option shows one, and they add up.
+    await expect.poll(() => page.locator('select[name=province] option').count()).toBeGreaterThan(2);
+    const total = Number((await page.locator('[data-search-status]').textContent())!.match(/找到 (\d+) 篇/)![1]);
+    const counts = await page.locator('select[name=kind] option').evaluateAll((options) => options.slice(1).map((o) => Number(o.textContent!.match(/（(\d+)）/)![1])));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+
+    let failed = 0;
+    await page.route('**/search/shard/**', async (route) => {
+      if (failed++ === 0) await route.abort();
+      else await route.continue();
+    });
+    await page.locator('[data-search-input]').fill('课后服务');
+    await page.locator('[data-search-input]').press('Enter');
+    await page.locator('[data-search-status]').filter({ hasText: '暂时不可用' }).waitFor();
+    await page.locator('[data-search-input]').press('Enter');
+    await page.locator('[data-search-status]').filter({ hasText: /找到 \d+ 篇包含“课后服务”/ }).waitFor();
+    expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('keeps a hostile query as inert text', async () => {
     const page = await browser().newPage();
     const dialogs = countDialogs(page);
