@@ -26,7 +26,7 @@ const json = async <T>(path: string): Promise<T> => {
 
 let source: Promise<SearchSource> | null = null;
 function load(): Promise<SearchSource> {
-  source ??= (async () => {
+  source ??= (async (): Promise<SearchSource> => {
     const [manifest, t2s] = await Promise.all([json<SearchManifest>('/search/manifest.json'), json<{ pairs: string }>('/search/t2s.json')]);
     const cache = <T>(prefix: string) => {
       const seen = new Map<string, Promise<T>>();
