@@ -65,9 +65,14 @@ function truncatedTail(bytes: Uint8Array): number {
   return 0;
 }
 
+/** Bytes the encoding detector reads. */
+const sampleBytes = 4096;
+
 function decodeLegacy(bytes: Uint8Array): Decoded | null {
-  // A few kilobytes of Chinese text tell GB18030 from Big5 as well as the whole file does.
-  const candidates = chardet.analyse(bytes.subarray(0, 8192)).filter((c) => c.lang === 'zh' && c.confidence >= 20);
+  // A few kilobytes of Chinese text tell GB18030 from Big5 as well as the whole file does; they
+  // start at the first non-ASCII byte, so an HTML page's markup does not dilute the sample.
+  const from = Math.max(0, bytes.findIndex((b) => b >= 0x80));
+  const candidates = chardet.analyse(bytes.subarray(from, from + sampleBytes)).filter((c) => c.lang === 'zh' && c.confidence >= 20);
   const best = candidates[0];
   if (!best) return null;
   const encoding: Encoding = best.name === 'Big5' ? 'Big5' : 'GB18030';
