@@ -36,11 +36,17 @@ const changeable = (() => {
   collect([OpenCC.Locale.from.hk, OpenCC.Locale.to.cn], chars);
   return chars;
 })();
-const changeablePattern = new RegExp(`[${[...changeable].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u');
+/** The same characters as a table by UTF-16 unit: each is a single unit (`collect` keeps only those). */
+const changeableUnits = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of changeable) table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /** Whether conversion could change `text` at all: a cheap test before the converter runs. */
 export function mayChange(text: string): boolean {
-  return changeablePattern.test(text);
+  for (let i = 0; i < text.length; i++) if (changeableUnits[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** Whether a piece of text changes under conversion, and by how many characters. */
