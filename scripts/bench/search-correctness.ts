@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../../src/lib/search-build.ts';
+import type { FacetChunk, SearchDoc, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../../src/lib/search-build.ts';
 import { docMatches, runSearch, type SearchSource } from '../../src/lib/search-query.ts';
 import { foldText, queryPhrases } from '../../src/lib/search-tokens.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
@@ -27,7 +27,7 @@ export function builtSource(dist: string): SearchSource & { slugOf: (id: number)
     shard: (n) => Promise.resolve(read(`shard/${n}.json`) as SearchShard),
     meta: (n) => Promise.resolve(meta(n)),
     part: (id, k) => Promise.resolve(read(`part/${k}/${id}.json`) as SearchPart),
-    facets: (n) => Promise.resolve(read(`facets/${n}.json`) as FacetRow[]),
+    facets: (n) => Promise.resolve(read(`facets/${n}.json`) as FacetChunk),
     slugOf: (id) => meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]![0],
     docOf: (id) => {
       const row = meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]!;

@@ -1,4 +1,4 @@
-import type { FacetRow, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../lib/search-build.ts';
+import type { FacetChunk, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../lib/search-build.ts';
 import { facetCounts, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
 
 /**
@@ -43,7 +43,7 @@ function load(): Promise<SearchSource> {
     };
     const shard = cache<SearchShard>('shard');
     const meta = cache<SearchMeta[]>('meta');
-    const facets = cache<FacetRow[]>('facets');
+    const facets = cache<FacetChunk>('facets');
     const part = cache<SearchPart>('part');
     return {
       manifest,

@@ -34,8 +34,16 @@ export interface SearchShard {
   t: Record<string, number[]>;
 }
 
-/** One report's filter values: province and city as indexes into the manifest's lists (−1 = none), kind index, years. */
-export type FacetRow = [number, number, number, number[]];
+/**
+ * Filter values of a run of reports, column by column (which gzip packs far better than rows):
+ * `p` the place of each (an index into the manifest's `places`), `k` its kind (one digit, an
+ * index into `kinds`), `y` its years as a bit mask over the manifest's `years` (bit i = years[i]).
+ */
+export interface FacetChunk {
+  p: number[];
+  k: string;
+  y: number[];
+}
 
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
@@ -48,6 +56,8 @@ export interface SearchManifest {
   facetChunk: number;
   provinces: string[];
   cities: string[];
+  /** Each place as [province, city], indexes into `provinces` and `cities` (−1 = none). */
+  places: [number, number][];
   years: number[];
   kinds: { value: string; label: string }[];
 }
@@ -57,7 +67,7 @@ export interface SearchIndex {
   manifest: SearchManifest;
   shards: SearchShard[];
   meta: SearchMeta[][];
-  facets: FacetRow[][];
+  facets: FacetChunk[];
   docs: SearchDoc[];
   /** Each report's text in parts, by doc id. */
   parts: SearchPart[][];
@@ -77,13 +87,16 @@ const facetChunk = 5000;
  */
 export const partCount = 4;
 
-/** Numbers of postings per shard to aim for: about 24 KB of JSON, 8 KB gzipped. */
-const shardNumbers = 8000;
+/**
+ * Numbers of postings per shard to aim for: about 9 KB of JSON, 3 KB gzipped. A query fetches
+ * whole shards, so whatever else shares its terms' shards is bytes it did not ask for.
+ */
+const shardNumbers = 3000;
 
-/** Shard count for this many posting numbers: a power of two from 64 to 16384. */
+/** Shard count for this many posting numbers: a power of two from 64 to 65536. */
 export function shardCount(numbers: number): number {
   let n = 64;
-  while (n < 16384 && n * shardNumbers < numbers) n *= 2;
+  while (n < 65536 && n * shardNumbers < numbers) n *= 2;
   return n;
 }
 
@@ -173,9 +186,28 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
   const names = (i: 3 | 4) => [...new Set(meta.map((m) => m[i]).filter((p): p is string => p !== null))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
   const provinces = names(3);
   const cities = names(4);
-  const rows: FacetRow[] = meta.map((m) => [m[3] === null ? -1 : provinces.indexOf(m[3]), m[4] === null ? -1 : cities.indexOf(m[4]), kinds.findIndex((k) => k.value === m[6]), m[5]]);
-  const facets: FacetRow[][] = [];
-  for (let i = 0; i < rows.length; i += facetChunk) facets.push(rows.slice(i, i + facetChunk));
+  const years = [...new Set(meta.flatMap((m) => m[5]))].sort((a, b) => b - a);
+  const places: [number, number][] = [];
+  const placeIndex = new Map<string, number>();
+  const placeOf = (province: string | null, city: string | null): number => {
+    const key = `${province ?? ''}|${city ?? ''}`;
+    let at = placeIndex.get(key);
+    if (at === undefined) {
+      placeIndex.set(key, (at = places.length));
+      places.push([province === null ? -1 : provinces.indexOf(province), city === null ? -1 : cities.indexOf(city)]);
+    }
+    return at;
+  };
+  const facets: FacetChunk[] = [];
+  for (let i = 0; i < meta.length; i += facetChunk) {
+    const rows = meta.slice(i, i + facetChunk);
+    facets.push({
+      p: rows.map((m) => placeOf(m[3], m[4])),
+      k: rows.map((m) => kinds.findIndex((k) => k.value === m[6])).join(''),
+      // Bit i stands for years[i]; a product, not a shift, so more than 31 years still fit.
+      y: rows.map((m) => m[5].reduce((mask, y) => mask + 2 ** years.indexOf(y), 0)),
+    });
+  }
   return {
     manifest: {
       version: 2,
@@ -186,7 +218,8 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
       facetChunk,
       provinces,
       cities,
-      years: [...new Set(meta.flatMap((m) => m[5]))].sort((a, b) => b - a),
+      places,
+      years,
       kinds,
     },
     shards: out,

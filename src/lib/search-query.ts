@@ -1,4 +1,4 @@
-import type { FacetRow, SearchDoc, SearchManifest, SearchMeta, SearchPart, SearchShard } from './search-build.ts';
+import type { FacetChunk, SearchDoc, SearchManifest, SearchMeta, SearchPart, SearchShard } from './search-build.ts';
 import { queryTerms, foldText, queryPhrases, shardOf } from './search-tokens.ts';
 
 /** Where the search reads its index from: files over HTTP in the browser, memory in tests. */
@@ -6,7 +6,7 @@ export interface SearchSource {
   manifest: SearchManifest;
   shard(n: number): Promise<SearchShard>;
   meta(chunk: number): Promise<SearchMeta[]>;
-  facets(chunk: number): Promise<FacetRow[]>;
+  facets(chunk: number): Promise<FacetChunk>;
   /** Part `k` of report `id`'s text. */
   part(id: number, k: number): Promise<SearchPart>;
   /** Traditional → Simplified character pairs, `雙双減减…`. */
@@ -210,9 +210,17 @@ async function facetsFor(source: SearchSource, ids: number[]): Promise<Map<numbe
   const out = new Map<number, Facet>();
   await Promise.all(
     [...new Set(ids.map((id) => Math.floor(id / m.facetChunk)))].map(async (c) => {
-      (await source.facets(c)).forEach(([p, city, kind, years], i) =>
-        out.set(c * m.facetChunk + i, { province: m.provinces[p] ?? null, city: m.cities[city] ?? null, kind: m.kinds[kind]?.value ?? '', years }),
-      );
+      const chunk = await source.facets(c);
+      chunk.p.forEach((place, i) => {
+        const [p, city] = m.places[place] ?? [-1, -1];
+        const mask = chunk.y[i]!;
+        out.set(c * m.facetChunk + i, {
+          province: m.provinces[p] ?? null,
+          city: m.cities[city] ?? null,
+          kind: m.kinds[Number(chunk.k[i])]?.value ?? '',
+          years: m.years.filter((_, bit) => Math.floor(mask / 2 ** bit) % 2 === 1),
+        });
+      });
     }),
   );
   return out;

@@ -82,7 +82,7 @@ describe('the search page', () => {
     // Counts arrive after the results: every province option shows one, and they add up.
     await expect.poll(() => page.locator('select[name=province] option').count()).toBeGreaterThan(2);
     const total = Number((await page.locator('[data-search-status]').textContent())!.match(/找到 (\d+) 篇/)![1]);
-    const counts = await page.locator('select[name=kind] option').evaluateAll((options) => options.slice(1).map((o) => Number(o.textContent!.match(/（(\d+)）/)![1])));
+    const counts = await page.locator('select[name=kind] option').evaluateAll((options) => options.slice(1).map((o) => Number(o.textContent.match(/（(\d+)）/)![1])));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
 
     let failed = 0;
