@@ -1,5 +1,6 @@
 import type { Root as MdRoot } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { fastText } from '../lib/fast-text.ts';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { reportSchema, type ReportInput } from '../../src/lib/report-schema.ts';
@@ -62,7 +63,7 @@ export function compileReport(this: Processor): void {
     if (!checked.success) file.fail(`frontmatter does not match the schema:\n${formatSchemaError(checked.error)}`, undefined, 'compile-report:schema');
     file.data.frontmatter = frontmatter;
     const yaml = `${JSON.stringify(frontmatter, null, 2)}\n`;
-    const body = toMarkdown(tree as MdRoot, { bullet: '-', emphasis: '_', strong: '*', fences: true });
+    const body = toMarkdown(tree as MdRoot, { bullet: '-', emphasis: '_', strong: '*', fences: true, handlers: { text: fastText } });
     return `---\n${yaml}---\n\n${body}`;
   };
 }

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { describe, expect, it } from 'vitest';
+import { fastText } from '../../scripts/lib/fast-text.ts';
+
+const options = { bullet: '-', emphasis: '_', strong: '*', fences: true } as const;
+const paragraphs = (texts: string[]): Root => ({ type: 'root', children: texts.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })) });
+
+describe('the text shortcut of the Markdown writer', () => {
+  const tricky = ['1. 学前教育', '2) 义务教育', '* 号', '- 列表', '+ 加', '# 标题', 'a_b_c', '\\*', '末尾\\', '<script>alert(1)</script>', '&amp;', '[链接](x)', '`代码`', '~~删~~', '| 表 |', ' 前后空格 ', '全角，文字。', '2021年-2022年', '98.5%', '**** 保密', '甲\n乙', '!['];
+  it('writes exactly what the library writes, for Markdown-special text', () => {
+    const tree = paragraphs(tricky);
+    expect(toMarkdown(tree, { ...options, handlers: { text: fastText } })).toBe(toMarkdown(tree, options));
+  });
+  it('writes exactly what the library writes, for every normalized report', () => {
+    for (const dir of ['content/reports', 'tests/fixtures/goldens']) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+        const tree = fromMarkdown(readFileSync(join(dir, name), 'utf8'));
+        expect(toMarkdown(tree, { ...options, handlers: { text: fastText } }), name).toBe(toMarkdown(tree, options));
+      }
+    }
+  });
+  it('takes the shortcut only for text with nothing to escape', () => {
+    const tree = paragraphs(['全角，文字。']);
+    expect(toMarkdown(tree, { ...options, handlers: { text: fastText } })).toBe('全角，文字。\n');
+    expect(toMarkdown(paragraphs(['1. 学前教育']), { ...options, handlers: { text: fastText } })).toBe('1\\. 学前教育\n');
+  });
+});
