@@ -66,7 +66,7 @@ function truncatedTail(bytes: Uint8Array): number {
 }
 
 /** Bytes the encoding detector reads. */
-const sampleBytes = 4096;
+const sampleBytes = 2048;
 
 function decodeLegacy(bytes: Uint8Array): Decoded | null {
   // A few kilobytes of Chinese text tell GB18030 from Big5 as well as the whole file does; they

@@ -15,6 +15,13 @@ describe('decodeBytes', () => {
     const traditional = '2021年，陽江市教育局堅持立德樹人，新增中小學學位3030個，學前教育毛入園率99.2%。'.repeat(4);
     expect(decodeBytes(iconv.encode(traditional, 'big5'))).toMatchObject({ text: traditional, encoding: 'Big5' });
   });
+  it('detects the encoding of a page whose first kilobytes are ASCII markup', () => {
+    const head = `<html><head><meta charset="big5"><style>${'.nav a { color: #333; } '.repeat(600)}</style></head><body><p>`;
+    const traditional = '教育局堅持立德樹人，新增學位三千個，學前教育毛入園率達到百分之九十九。'.repeat(6);
+    expect(head.length).toBeGreaterThan(8192);
+    expect(decodeBytes(iconv.encode(`${head}${traditional}</p></body></html>`, 'big5'))).toMatchObject({ encoding: 'Big5' });
+    expect(decodeBytes(iconv.encode(`${head}${sample}</p></body></html>`, 'gb18030'))).toMatchObject({ encoding: 'GB18030' });
+  });
   it('reads UTF-16 with a byte-order mark, either byte order', () => {
     expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf-16le')]))).toMatchObject({ text: sample, encoding: 'UTF-16LE' });
     expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, 'utf-16be')]))).toMatchObject({ text: sample, encoding: 'UTF-16BE' });
