@@ -25,6 +25,9 @@ export function tagSections() {
     const sections: Section[] = [];
     const nodes = tree.children;
     const hits = nodes.map((n) => topicHits(toString(n)));
+    // Running totals, so a section's body hits are one subtraction, however long the report.
+    const totals = [topicHits('')];
+    for (const h of hits) totals.push(totals.at(-1)!.map((n, k) => n + h[k]!));
     nodes.forEach((node, i) => {
       if (node.type !== 'heading') return;
       const heading = toString(node);
@@ -36,7 +39,8 @@ export function tagSections() {
         if (n > 0) lastChapter = n;
       }
       const end = nodes.findIndex((m, j) => j > i && m.type === 'heading' && m.depth <= node.depth);
-      const body = hits.slice(i + 1, end === -1 ? undefined : end).reduce((sum, h) => sum.map((n, k) => n + h[k]!), hits[i]!.map(() => 0));
+      const stop = totals[end === -1 ? nodes.length : end]!;
+      const body = stop.map((n, k) => n - totals[i + 1]![k]!);
       sections.push({ heading, id: sectionId(sections.length), depth: node.depth, topic: pickTopic(hits[i]!, body), part });
     });
     file.data.sections = sections;
