@@ -135,6 +135,7 @@ function titlePosting(list: number[] | undefined): Posting {
 function intersect(postings: Posting[]): Posting {
   const [first, ...rest] = [...postings].sort((a, b) => a.ids.length - b.ids.length);
   if (!first) return { ids: new Int32Array(0), parts: new Int8Array(0) };
+  if (rest.length === 0) return first;
   const ids: number[] = [];
   const parts: number[] = [];
   const at = rest.map(() => 0);
@@ -165,23 +166,65 @@ interface Candidates {
   from: Int8Array[];
 }
 
+/** One phrase's matches in id order: the union of its text and its title-and-region postings. */
+interface PhraseHits {
+  ids: Int32Array;
+  title: Uint8Array;
+  from: Int8Array;
+}
+
+function phraseHits(body: Posting, title: Posting): PhraseHits {
+  const n = body.ids.length + title.ids.length;
+  const out: PhraseHits = { ids: new Int32Array(n), title: new Uint8Array(n), from: new Int8Array(n) };
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (; i < body.ids.length || j < title.ids.length; k++) {
+    const b = i < body.ids.length ? body.ids[i]! : Infinity;
+    const t = j < title.ids.length ? title.ids[j]! : Infinity;
+    out.ids[k] = Math.min(b, t);
+    out.title[k] = t <= b ? 1 : 0;
+    out.from[k] = b <= t ? body.parts[i]! : -1;
+    if (b <= t) i++;
+    if (t <= b) j++;
+  }
+  return { ids: out.ids.subarray(0, k), title: out.title.subarray(0, k), from: out.from.subarray(0, k) };
+}
+
 function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>, shards: number): Candidates {
   const perPhrase = phrases.map((phrase) => {
     const terms = queryTerms(phrase);
     const shard = (t: string) => loaded.get(shardOf(t, shards))!;
-    const body = intersect(terms.map((t) => bodyPosting(shard(t).b[t])));
-    const title = intersect(terms.map((t) => titlePosting(shard(t).t[t])));
-    const found = new Map<number, [number, number]>();
-    body.ids.forEach((id, i) => found.set(id, [0, body.parts[i]!]));
-    title.ids.forEach((id) => found.set(id, [1, found.get(id)?.[1] ?? -1]));
-    return found;
+    return phraseHits(intersect(terms.map((t) => bodyPosting(shard(t).b[t]))), intersect(terms.map((t) => titlePosting(shard(t).t[t]))));
   });
-  const ids = [...perPhrase[0]!.keys()].filter((id) => perPhrase.every((m) => m.has(id))).sort((a, b) => a - b);
-  return {
-    ids,
-    title: perPhrase.map((m) => Uint8Array.from(ids, (id) => m.get(id)![0])),
-    from: perPhrase.map((m) => Int8Array.from(ids, (id) => m.get(id)![1])),
-  };
+  // Keep the ids every phrase has; all lists are sorted, so one forward pass each.
+  const [first, ...rest] = perPhrase;
+  const at = rest.map(() => 0);
+  const ids: number[] = [];
+  const where: number[][] = perPhrase.map(() => []);
+  outer: for (let i = 0; i < first!.ids.length; i++) {
+    const id = first!.ids[i]!;
+    for (let r = 0; r < rest.length; r++) {
+      const other = rest[r]!.ids;
+      let j = at[r]!;
+      while (j < other.length && other[j]! < id) j++;
+      at[r] = j;
+      if (other[j] !== id) continue outer;
+    }
+    ids.push(id);
+    where[0]!.push(i);
+    for (let r = 0; r < rest.length; r++) where[r + 1]!.push(at[r]!);
+  }
+  const title = perPhrase.map(() => new Uint8Array(ids.length));
+  const from = perPhrase.map(() => new Int8Array(ids.length));
+  perPhrase.forEach((p, n) => {
+    const at = where[n]!;
+    for (let k = 0; k < at.length; k++) {
+      title[n]![k] = p.title[at[k]!]!;
+      from[n]![k] = p.from[at[k]!]!;
+    }
+  });
+  return { ids, title, from };
 }
 
 /**
@@ -191,8 +234,13 @@ function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>, shard
 function ranked(c: Candidates, parts: number): number[] {
   const buckets: number[][] = Array.from({ length: parts + 1 }, () => []);
   for (let i = 0; i < c.ids.length; i++) {
-    const title = c.title.every((t) => t[i] === 1);
-    buckets[title ? 0 : 1 + Math.max(0, ...c.from.map((f) => f[i]!))]!.push(i);
+    let title = true;
+    let part = 0;
+    for (let p = 0; p < c.title.length; p++) {
+      if (c.title[p]![i] !== 1) title = false;
+      part = Math.max(part, c.from[p]![i]!);
+    }
+    buckets[title ? 0 : 1 + part]!.push(i);
   }
   return buckets.flat();
 }
@@ -364,9 +412,13 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
     hits.splice(options.limit);
     exact = !verify || at >= wanted.length;
   }
-  const remaining = order.filter((i) => !rejected.has(i));
-  const pool = remaining.map((i) => c.ids[i]!);
-  const total = remaining.filter(keep).length;
+  const pool: number[] = [];
+  let total = 0;
+  for (const i of order) {
+    if (rejected.has(i)) continue;
+    pool.push(c.ids[i]!);
+    if (keep(i)) total++;
+  }
   const done = options.snippets ? await Promise.all(hits.map((h) => withSnippet(source, h, query))) : hits;
   return { query, total, exact, hits: done, facets: facets ? countFacets(facets, pool, filters) : null, pool };
 }
