@@ -8,7 +8,7 @@ import type { SearchDoc } from '../src/lib/search-build.ts';
 import { docMatches } from '../src/lib/search-query.ts';
 import { foldText, queryPhrases } from '../src/lib/search-tokens.ts';
 import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
-import { filesUnder, folderBytes, percentile, timed } from './bench/measure.ts';
+import { filesUnder, folderBytes, latencies, mean, percentile, timed } from './bench/measure.ts';
 import { builtSource, ourAnswer, score } from './bench/search-correctness.ts';
 import { serveStatic } from './bench/static-server.ts';
 
@@ -119,9 +119,7 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
     repeatP50Ms: Math.round(percentile(again, 50)),
     firstQueryBytes: percentile(firstBytes, 50),
     facetBytes: percentile(facetBytes, 50),
-    p50Ms: Math.round(percentile(warm, 50)),
-    p95Ms: Math.round(percentile(warm, 95)),
-    coldP50Ms: Math.round(percentile(cold, 50)),
+    ...latencies(warm, cold),
   };
 }
 
@@ -158,8 +156,7 @@ async function measurePagefind(browser: Browser, base: string, truths: Map<strin
   const warm: number[] = [];
   for (const q of queries) warm.push((await page.evaluate<{ ms: number }>(ask(q, false))).ms);
   await context.close();
-  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
-  return { firstQueryBytes: percentile(firstBytes, 50), p50Ms: Math.round(percentile(warm, 50)), p95Ms: Math.round(percentile(warm, 95)), coldP50Ms: Math.round(percentile(cold, 50)), recall: mean(recalls), precision: mean(precisions) };
+  return { firstQueryBytes: percentile(firstBytes, 50), ...latencies(warm, cold), recall: mean(recalls), precision: mean(precisions) };
 }
 
 async function benchSize(n: number, browser: Browser | null) {
@@ -197,7 +194,6 @@ async function benchSize(n: number, browser: Browser | null) {
     recalls.push(s.recall);
     precisions.push(s.precision);
   }
-  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
   const search: SearchFigures = { indexBytes: index.bytes, indexGzBytes: index.gzBytes, firstQueryBytes: null, p50Ms: null, p95Ms: null, coldP50Ms: null, recall: mean(recalls), precision: mean(precisions) };
 
   let pagefind: SearchFigures | null = null;

@@ -51,3 +51,13 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
+
+/** The mean of a list of numbers, to three decimals. */
+export function mean(values: number[]): number {
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
+}
+
+/** Warm p50 and p95 and cold p50 of query timings, in whole milliseconds. */
+export function latencies(warm: number[], cold: number[]): { p50Ms: number; p95Ms: number; coldP50Ms: number } {
+  return { p50Ms: Math.round(percentile(warm, 50)), p95Ms: Math.round(percentile(warm, 95)), coldP50Ms: Math.round(percentile(cold, 50)) };
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FacetChunk, SearchDoc, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../../src/lib/search-build.ts';
+import type { SearchDoc, SearchManifest, SearchMeta, SearchPart } from '../../src/lib/search-build.ts';
+import { filesSource, searchFiles } from '../../src/lib/search-files.ts';
 import { docMatches, runSearch, type SearchSource } from '../../src/lib/search-query.ts';
 import { foldText, queryPhrases } from '../../src/lib/search-tokens.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
@@ -14,24 +15,22 @@ export function score(found: Set<string>, truth: Set<string>): { recall: number;
 /** Reads a built search index from `dist/search`. */
 export function builtSource(dist: string): SearchSource & { slugOf: (id: number) => string; docOf: (id: number) => SearchDoc } {
   const read = (path: string): unknown => JSON.parse(readFileSync(join(dist, 'search', path), 'utf8'));
-  const manifest = read('manifest.json') as SearchManifest;
+  const manifest = read(searchFiles.manifest) as SearchManifest;
   const metas = new Map<number, SearchMeta[]>();
   const meta = (n: number) => {
     let m = metas.get(n);
-    if (!m) metas.set(n, (m = read(`meta/${n}.json`) as SearchMeta[]));
+    if (!m) metas.set(n, (m = read(searchFiles.meta(n)) as SearchMeta[]));
     return m;
   };
+  // Metadata is read once per chunk: slugOf and docOf ask for it row by row.
+  const source = filesSource(manifest, traditionalPairs(), (path) => Promise.resolve(read(path)));
   return {
-    manifest,
-    pairs: traditionalPairs(),
-    shard: (n) => Promise.resolve(read(`shard/${n}.json`) as SearchShard),
+    ...source,
     meta: (n) => Promise.resolve(meta(n)),
-    part: (id, k) => Promise.resolve(read(`part/${k}/${id}.json`) as SearchPart),
-    facets: (n) => Promise.resolve(read(`facets/${n}.json`) as FacetChunk),
     slugOf: (id) => meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]![0],
     docOf: (id) => {
       const row = meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]!;
-      const p = Array.from({ length: manifest.parts }, (_, k) => read(`part/${k}/${id}.json`) as SearchPart).flat();
+      const p = Array.from({ length: manifest.parts }, (_, k) => read(searchFiles.part(id, k)) as SearchPart).flat();
       return { t: row[1], r: row[8], p };
     },
   };

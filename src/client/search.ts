@@ -1,4 +1,5 @@
-import type { FacetChunk, SearchManifest, SearchMeta, SearchPart, SearchShard } from '../lib/search-build.ts';
+import type { SearchManifest } from '../lib/search-build.ts';
+import { filesSource, searchFiles } from '../lib/search-files.ts';
 import { facetCounts, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
 
 /**
@@ -27,32 +28,19 @@ const json = async <T>(path: string): Promise<T> => {
 let source: Promise<SearchSource> | null = null;
 function load(): Promise<SearchSource> {
   source ??= (async (): Promise<SearchSource> => {
-    const [manifest, t2s] = await Promise.all([json<SearchManifest>('/search/manifest.json'), json<{ pairs: string }>('/search/t2s.json')]);
-    const cache = <T>(prefix: string) => {
-      const seen = new Map<string, Promise<T>>();
-      return (path: string) => {
-        let p = seen.get(path);
-        if (!p) {
-          p = json<T>(`/search/${prefix}/${path}.json`);
-          // A failed fetch is forgotten, so the next query asks again.
-          p.catch(() => seen.delete(path));
-          seen.set(path, p);
-        }
-        return p;
-      };
+    const seen = new Map<string, Promise<unknown>>();
+    const read = (path: string) => {
+      let p = seen.get(path);
+      if (!p) {
+        p = json<unknown>(`/search/${path}`);
+        // A failed fetch is forgotten, so the next query asks again.
+        p.catch(() => seen.delete(path));
+        seen.set(path, p);
+      }
+      return p;
     };
-    const shard = cache<SearchShard>('shard');
-    const meta = cache<SearchMeta[]>('meta');
-    const facets = cache<FacetChunk>('facets');
-    const part = cache<SearchPart>('part');
-    return {
-      manifest,
-      pairs: t2s.pairs,
-      shard: (n) => shard(String(n)),
-      meta: (n) => meta(String(n)),
-      facets: (n) => facets(String(n)),
-      part: (id, k) => part(`${k}/${id}`),
-    };
+    const [manifest, t2s] = await Promise.all([read(searchFiles.manifest), read(searchFiles.pairs)]);
+    return filesSource(manifest as SearchManifest, (t2s as { pairs: string }).pairs, read);
   })().catch((error: unknown) => {
     // A failed load is retried by the next search rather than remembered.
     source = null;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { decodeKnown } from '../lib/decode-bytes.ts';
 import { readReports } from '../lib/read-reports.ts';
 import { buildSearchIndex } from '../lib/search-build.ts';
+import { searchFiles } from '../lib/search-files.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
 
@@ -37,21 +38,21 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, body: r.body, chunks: chunksOf(r, anchored) }));
     write(`${base}.raw.txt`, decodeKnown(readFileSync(join(sources.raw, r.data.source.file)), r.data.source.encoding));
   }
-  const search = join(out, 'search');
-  write(join(search, 'manifest.json'), JSON.stringify(index.manifest));
-  write(join(search, 't2s.json'), JSON.stringify({ pairs: traditionalPairs() }));
+  const search = (path: string) => join(out, 'search', path);
+  write(search(searchFiles.manifest), JSON.stringify(index.manifest));
+  write(search(searchFiles.pairs), JSON.stringify({ pairs: traditionalPairs() }));
   index.shards.forEach((shard, n) => {
-    write(join(search, 'shard', `${n}.json`), JSON.stringify(shard));
+    write(search(searchFiles.shard(n)), JSON.stringify(shard));
   });
   index.meta.forEach((chunk, n) => {
-    write(join(search, 'meta', `${n}.json`), JSON.stringify(chunk));
+    write(search(searchFiles.meta(n)), JSON.stringify(chunk));
   });
   index.facets.forEach((chunk, n) => {
-    write(join(search, 'facets', `${n}.json`), JSON.stringify(chunk));
+    write(search(searchFiles.facets(n)), JSON.stringify(chunk));
   });
   index.parts.forEach((parts, id) => {
     parts.forEach((part, k) => {
-      write(join(search, 'part', String(k), `${id}.json`), JSON.stringify(part));
+      write(search(searchFiles.part(id, k)), JSON.stringify(part));
     });
   });
   return { reports: reports.length, shards: index.shards.length };

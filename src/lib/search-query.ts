@@ -68,10 +68,17 @@ const verifyAll = 20;
 
 const noFacets: Facets = { province: [], city: [], year: [], kind: [] };
 
+/** The pair table as a map, kept for the table it was made from: every query uses the same one. */
+let pairMap: { pairs: string; map: Map<string, string> } | null = null;
+
 /** Folds Traditional characters to Simplified with the pair table, then full-width forms. */
 export function foldQuery(query: string, pairs: string): string {
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i]!, pairs[i + 1]!);
+  if (pairMap?.pairs !== pairs) {
+    const map = new Map<string, string>();
+    for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i]!, pairs[i + 1]!);
+    pairMap = { pairs, map };
+  }
+  const { map } = pairMap;
   // Characters, not grapheme clusters: the table maps single code points.
   return foldText(Array.from(query, (ch) => map.get(ch) ?? ch).join(''));
 }
@@ -131,30 +138,42 @@ function titlePosting(list: number[] | undefined): Posting {
   return { ids, parts: new Int8Array(ids.length) };
 }
 
+/** For id lists sorted ascending, the position in each list of every id that all of them hold, in id order. */
+function commonPositions(lists: ArrayLike<number>[]): number[][] {
+  const out = lists.map((): number[] => []);
+  if (lists.length === 0) return out;
+  // Walk the shortest list; the others only move forward.
+  const lead = lists.reduce((best, list, r) => (list.length < lists[best]!.length ? r : best), 0);
+  const at = lists.map(() => 0);
+  outer: for (let i = 0; i < lists[lead]!.length; i++) {
+    const id = lists[lead]![i]!;
+    for (let r = 0; r < lists.length; r++) {
+      if (r === lead) continue;
+      const other = lists[r]!;
+      let j = at[r]!;
+      while (j < other.length && other[j]! < id) j++;
+      at[r] = j;
+      if (j === other.length) break outer;
+      if (other[j] !== id) continue outer;
+    }
+    for (let r = 0; r < lists.length; r++) out[r]!.push(r === lead ? i : at[r]!);
+  }
+  return out;
+}
+
 /** Ids in every posting, each with the latest of their parts: where a phrase can first occur. */
 function intersect(postings: Posting[]): Posting {
-  const [first, ...rest] = [...postings].sort((a, b) => a.ids.length - b.ids.length);
-  if (!first) return { ids: new Int32Array(0), parts: new Int8Array(0) };
-  if (rest.length === 0) return first;
-  const ids: number[] = [];
-  const parts: number[] = [];
-  const at = rest.map(() => 0);
-  outer: for (let i = 0; i < first.ids.length; i++) {
-    const id = first.ids[i]!;
-    let part = first.parts[i]!;
-    for (let r = 0; r < rest.length; r++) {
-      const other = rest[r]!;
-      let j = at[r]!;
-      while (j < other.ids.length && other.ids[j]! < id) j++;
-      at[r] = j;
-      if (j === other.ids.length) break outer;
-      if (other.ids[j] !== id) continue outer;
-      part = Math.max(part, other.parts[j]!);
-    }
-    ids.push(id);
-    parts.push(part);
+  if (postings.length === 1) return postings[0]!;
+  const at = commonPositions(postings.map((p) => p.ids));
+  const n = at[0]?.length ?? 0;
+  const out: Posting = { ids: new Int32Array(n), parts: new Int8Array(n) };
+  for (let k = 0; k < n; k++) {
+    out.ids[k] = postings[0]!.ids[at[0]![k]!]!;
+    let part = 0;
+    for (let r = 0; r < postings.length; r++) part = Math.max(part, postings[r]!.parts[at[r]![k]!]!);
+    out.parts[k] = part;
   }
-  return { ids: Int32Array.from(ids), parts: Int8Array.from(parts) };
+  return out;
 }
 
 /** Reports matching every phrase: per phrase, whether the title and region hold it and the first part of the text that can. */
@@ -197,24 +216,9 @@ function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>, shard
     const shard = (t: string) => loaded.get(shardOf(t, shards))!;
     return phraseHits(intersect(terms.map((t) => bodyPosting(shard(t).b[t]))), intersect(terms.map((t) => titlePosting(shard(t).t[t]))));
   });
-  // Keep the ids every phrase has; all lists are sorted, so one forward pass each.
-  const [first, ...rest] = perPhrase;
-  const at = rest.map(() => 0);
-  const ids: number[] = [];
-  const where: number[][] = perPhrase.map(() => []);
-  outer: for (let i = 0; i < first!.ids.length; i++) {
-    const id = first!.ids[i]!;
-    for (let r = 0; r < rest.length; r++) {
-      const other = rest[r]!.ids;
-      let j = at[r]!;
-      while (j < other.length && other[j]! < id) j++;
-      at[r] = j;
-      if (other[j] !== id) continue outer;
-    }
-    ids.push(id);
-    where[0]!.push(i);
-    for (let r = 0; r < rest.length; r++) where[r + 1]!.push(at[r]!);
-  }
+  // Keep the ids every phrase has.
+  const where = commonPositions(perPhrase.map((p) => p.ids));
+  const ids = Array.from(where[0]!, (i) => perPhrase[0]!.ids[i]!);
   const title = perPhrase.map(() => new Uint8Array(ids.length));
   const from = perPhrase.map(() => new Int8Array(ids.length));
   perPhrase.forEach((p, n) => {
@@ -253,25 +257,37 @@ interface Facet {
   years: number[];
 }
 
+/** Facet chunks already decoded, by the chunk object the source hands out (the browser's source hands out the same one each time). */
+const decodedChunks = new WeakMap<FacetChunk, Facet[]>();
+
+function decodeChunk(chunk: FacetChunk, m: SearchManifest): Facet[] {
+  let rows = decodedChunks.get(chunk);
+  if (!rows) {
+    rows = chunk.p.map((place, i) => {
+      const [p, city] = m.places[place] ?? [-1, -1];
+      const mask = chunk.y[i]!;
+      return {
+        province: m.provinces[p] ?? null,
+        city: m.cities[city] ?? null,
+        kind: m.kinds[Number(chunk.k[i])]?.value ?? '',
+        years: m.years.filter((_, bit) => Math.floor(mask / 2 ** bit) % 2 === 1),
+      };
+    });
+    decodedChunks.set(chunk, rows);
+  }
+  return rows;
+}
+
+/** The filter values of these reports, from the chunks that hold them. */
 async function facetsFor(source: SearchSource, ids: number[]): Promise<Map<number, Facet>> {
   const m = source.manifest;
-  const out = new Map<number, Facet>();
+  const chunks = new Map<number, Facet[]>();
   await Promise.all(
     [...new Set(ids.map((id) => Math.floor(id / m.facetChunk)))].map(async (c) => {
-      const chunk = await source.facets(c);
-      chunk.p.forEach((place, i) => {
-        const [p, city] = m.places[place] ?? [-1, -1];
-        const mask = chunk.y[i]!;
-        out.set(c * m.facetChunk + i, {
-          province: m.provinces[p] ?? null,
-          city: m.cities[city] ?? null,
-          kind: m.kinds[Number(chunk.k[i])]?.value ?? '',
-          years: m.years.filter((_, bit) => Math.floor(mask / 2 ** bit) % 2 === 1),
-        });
-      });
+      chunks.set(c, decodeChunk(await source.facets(c), m));
     }),
   );
-  return out;
+  return new Map(ids.map((id) => [id, chunks.get(Math.floor(id / m.facetChunk))![id % m.facetChunk]!]));
 }
 
 function passes(f: Facet, filters: SearchFilters, skip?: keyof SearchFilters): boolean {

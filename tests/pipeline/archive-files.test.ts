@@ -7,6 +7,7 @@ import { writeArchiveFiles } from '../../src/integrations/write-archive-files.ts
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
 import { readReports } from '../../src/lib/read-reports.ts';
 import type { SearchManifest, SearchMeta, SearchPart } from '../../src/lib/search-build.ts';
+import { searchFiles } from '../../src/lib/search-files.ts';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
@@ -42,11 +43,11 @@ describe('the archive files written beside the pages', () => {
   });
 
   it('cuts every report into its parts, which put together hold its text in order', () => {
-    const manifest = read('search/manifest.json') as SearchManifest;
+    const manifest = read(`search/${searchFiles.manifest}`) as SearchManifest;
     expect(manifest.docs).toBe(reports.length);
     for (let id = 0; id < manifest.docs; id++) {
-      const parts = Array.from({ length: manifest.parts }, (_, k) => read(`search/part/${k}/${id}.json`) as SearchPart);
-      const meta = (read(`search/meta/${Math.floor(id / manifest.metaChunk)}.json`) as SearchMeta[])[id % manifest.metaChunk]!;
+      const parts = Array.from({ length: manifest.parts }, (_, k) => read(`search/${searchFiles.part(id, k)}`) as SearchPart);
+      const meta = (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as SearchMeta[])[id % manifest.metaChunk]!;
       const json = read(`reports/${meta[0]}.json`) as { chunks: { id: string }[] };
       const anchors = parts.flat().map(([anchor]) => anchor);
       expect(anchors.length).toBeGreaterThan(0);
