@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
+import { anchorNamer } from './anchored-text.ts';
 import type { Section } from './report-schema.ts';
 
 /** One entry of a report's table of contents. */
@@ -58,26 +59,24 @@ function walk(node: HastRoot | Element, visit: (el: Element) => void): void {
 export function renderBody(markdown: string, sections: Section[]): RenderedBody {
   const hast = toHast(fromMarkdown(markdown)) as HastRoot;
   const toc: TocEntry[] = [];
-  let heading = 0;
-  let paragraph = 0;
+  const name = anchorNamer(sections);
   walk(hast, (el) => {
     if (/^h[1-6]$/.test(el.tagName)) {
-      const section = sections[heading++];
-      const id = section?.id ?? `sec-${heading}`;
+      const id = name.heading();
       el.properties = { ...el.properties, id };
       toc.push({ id, text: textOf(el).replace(/[〖〗]/g, ''), depth: Number(el.tagName[1]) });
     } else if (el.tagName === 'p') {
-      const id = `p-${++paragraph}`;
+      const id = name.paragraph();
       el.properties = { ...el.properties, id };
       el.children.push({ type: 'text', value: ' ' }, {
         type: 'element',
         tagName: 'a',
-        properties: { href: `#${id}`, className: ['anchor'], ariaLabel: `第${paragraph}段的链接` },
+        properties: { href: `#${id}`, className: ['anchor'], ariaLabel: `第${name.paragraphs()}段的链接` },
         children: [{ type: 'text', value: '¶' }],
       });
     }
   });
-  return { html: toHtml(hast), toc, paragraphs: paragraph };
+  return { html: toHtml(hast), toc, paragraphs: name.paragraphs() };
 }
 
 function textOf(node: Element): string {
