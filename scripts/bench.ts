@@ -190,7 +190,7 @@ async function benchSize(n: number, browser: Browser | null) {
     const phrases = queryPhrases(foldText(q.replace('雙減', '双减')));
     const truth = new Set(allDocs.flatMap((d, id) => (docMatches(d, phrases) ? [source.slugOf(id)] : [])));
     truthSets.set(q, truth);
-    const s = score(await ourAnswer(dist, q), truth);
+    const s = score(await ourAnswer(source, q), truth);
     recalls.push(s.recall);
     precisions.push(s.precision);
   }

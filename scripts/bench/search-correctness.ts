@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchDoc, SearchManifest, SearchMeta, SearchPart } from '../../src/lib/search-build.ts';
 import { filesSource, searchFiles } from '../../src/lib/search-files.ts';
-import { docMatches, runSearch, type SearchSource } from '../../src/lib/search-query.ts';
-import { foldText, queryPhrases } from '../../src/lib/search-tokens.ts';
+import { runSearch, type SearchSource } from '../../src/lib/search-query.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
 
 /** Recall and precision of a result set against the true set. */
@@ -36,18 +35,8 @@ export function builtSource(dist: string): SearchSource & { slugOf: (id: number)
   };
 }
 
-/** The reports whose title, region or text contains every phrase of the query: brute force. */
-export function bruteForce(dist: string, query: string): Set<string> {
-  const source = builtSource(dist);
-  const phrases = queryPhrases(foldText(query));
-  const out = new Set<string>();
-  for (let id = 0; id < source.manifest.docs; id++) if (docMatches(source.docOf(id), phrases)) out.add(source.slugOf(id));
-  return out;
-}
-
 /** Our search's answer to a query: every result's slug. */
-export async function ourAnswer(dist: string, query: string): Promise<Set<string>> {
-  const source = builtSource(dist);
+export async function ourAnswer(source: SearchSource, query: string): Promise<Set<string>> {
   const result = await runSearch(source, query, { province: '', city: '', year: '', kind: '' }, { limit: Number.MAX_SAFE_INTEGER, snippets: false, facets: false });
   return new Set(result.hits.map((h) => h.meta[0]));
 }
