@@ -1,4 +1,5 @@
 import { compareReports, type CompareInput, type Comparison } from '../lib/compare.ts';
+import { kindLabel, regionLabel } from '../lib/labels.ts';
 import type { Report } from '../lib/report-schema.ts';
 
 /**
@@ -7,7 +8,6 @@ import type { Report } from '../lib/report-schema.ts';
  * `[compare] …` and never throws into the page.
  */
 const root = document.querySelector<HTMLElement>('[data-compare-root]');
-const kindLabels: Record<string, string> = { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -15,12 +15,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-const regionText = (r: Report) => [r.region.province, r.region.city !== r.region.province ? r.region.city : null, r.region.county].filter(Boolean).join(' ') || '地区不详';
 const yearsText = (r: Report) => [r.yearsReviewed.length ? `${r.yearsReviewed.join('、')}年总结` : '', r.yearsPlanned.length ? `${r.yearsPlanned.join('、')}年计划` : ''].filter(Boolean).join(' · ');
 
 function columnLabel(c: Comparison, i: number, r: CompareInput): string {
   if (c.mode === 'plan-outcome') return i === 0 ? `${c.year}年计划` : `${c.year}年成效`;
-  return `${regionText(r.data).split(' ').at(-1)} ${yearsText(r.data)}`;
+  return `${regionLabel(r.data.region).split(' ').at(-1)} ${yearsText(r.data)}`;
 }
 
 function figuresTable(c: Comparison, reports: CompareInput[]): HTMLElement {
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
   const titles = el(
     'ol',
     { className: 'report-list' },
-    ...reports.map((r, i) => el('li', {}, el('a', { href: `/reports/${r.id}/` }, r.data.title), el('span', { className: 'meta' }, `${columnLabel(c, i, r)} · ${regionText(r.data)} · ${kindLabels[r.data.kind] ?? r.data.kind}`))),
+    ...reports.map((r, i) => el('li', {}, el('a', { href: `/reports/${r.id}/` }, r.data.title), el('span', { className: 'meta' }, `${columnLabel(c, i, r)} · ${regionLabel(r.data.region)} · ${kindLabel(r.data.kind)}`))),
   );
   const mode = el('p', { className: 'muted' }, c.mode === 'plan-outcome' ? `计划对照成效：左栏为 ${c.year} 年计划中的部署，右栏为 ${c.year} 年总结中的成效，按主题对齐。` : '按主题对齐，缺少的主题标为“未涉及”。');
   root.append(titles, mode);

@@ -1,4 +1,5 @@
 import type { SearchManifest } from '../lib/search-build.ts';
+import { kindLabel } from '../lib/labels.ts';
 import { filesSource, searchFiles } from '../lib/search-files.ts';
 import { facetCounts, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
 
@@ -17,7 +18,6 @@ const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]
 /** Results shown per step: the first query fetches only these reports' texts for snippets. */
 const pageSize = 10;
 let shown = pageSize;
-const kindLabels: Record<string, string> = { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' };
 
 const json = async <T>(path: string): Promise<T> => {
   const response = await fetch(path);
@@ -80,7 +80,7 @@ function renderFacets(result: SearchResult, facets: Facets, filters: SearchFilte
     const options = facets[key];
     select.replaceChildren(new Option('全部', ''));
     for (const [value, count] of options) {
-      const label = key === 'kind' ? (kindLabels[value] ?? value) : key === 'year' ? `${value}年` : value;
+      const label = key === 'kind' ? kindLabel(value) : key === 'year' ? `${value}年` : value;
       select.append(new Option(`${label}（${count}）`, value, false, value === chosen));
     }
     if (chosen && !options.some(([v]) => v === chosen)) select.append(new Option(`${chosen}（0）`, chosen, false, true));
@@ -110,7 +110,7 @@ function hitItem(hit: SearchHit): HTMLLIElement {
   link.textContent = title;
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = `${region} · ${years.join('、')}年 · ${kindLabels[kind] ?? kind}`;
+  meta.textContent = `${region} · ${years.join('、')}年 · ${kindLabel(kind)}`;
   li.append(link, meta, snippetParagraph(hit));
   return li;
 }

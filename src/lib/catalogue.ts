@@ -1,15 +1,13 @@
-import type { Region, Report } from './report-schema.ts';
+import { kindLabel, regionLabel, regionNames } from './labels.ts';
+import type { Report } from './report-schema.ts';
 import { placeSlug } from './slug.ts';
+
+export { kindLabel, regionLabel, regionNames };
 
 /** A report as the site sees it: its slug and validated frontmatter. */
 export interface Entry {
   id: string;
   data: Report;
-}
-
-/** Chinese label of a report kind. */
-export function kindLabel(kind: Report['kind']): string {
-  return { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' }[kind];
 }
 
 /** Every year a report reviews or plans, ascending. */
@@ -28,16 +26,6 @@ export function yearsLabel(r: Report): string {
   if (r.yearsReviewed.length) parts.push(`${r.yearsReviewed.join('、')}年总结`);
   if (r.yearsPlanned.length) parts.push(`${r.yearsPlanned.join('、')}年计划`);
   return parts.join(' · ') || '年份不详';
-}
-
-/** Region names from province down, without repeating a municipality: 广东省 湛江市 麻章区. */
-export function regionNames(region: Region): string[] {
-  return [region.province, region.city !== region.province ? region.city : null, region.county].filter((n): n is string => Boolean(n));
-}
-
-/** The region as one line of text, or 地区不详. */
-export function regionLabel(region: Region): string {
-  return regionNames(region).join(' ') || '地区不详';
 }
 
 /** URL path of a region page (or one of its ancestors, given fewer names). */
