@@ -1,5 +1,5 @@
 import { anchoredText } from './anchored-text.ts';
-import { byNewest, kindLabel, regionNames, yearsOf, type Entry } from './catalogue.ts';
+import { byNewest, kindLabel, regionLabel, regionNames, yearsOf, type Entry } from './catalogue.ts';
 import { forEachTermKey, shardOf, termOfKey, type TermKey } from './search-tokens.ts';
 
 /** A report as the search index needs it: its entry and its Markdown body. */
@@ -161,7 +161,7 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
     parts.push(split);
     addPostings(body, id, firstOccurrences(split.flatMap((part, k) => part.map(([, text]): [number, string] => [k, text]))));
     addPostings(title, id, firstOccurrences([[0, `${doc.t}\n${doc.r}`]]));
-    meta.push([source.id, data.title, names.join(' ') || '地区不详', data.region.province, data.region.city, yearsOf(data), data.kind, data.posted, doc.r]);
+    meta.push([source.id, data.title, regionLabel(data.region), data.region.province, data.region.city, yearsOf(data), data.kind, data.posted, doc.r]);
   });
   let numbers = 0;
   for (const list of body.values()) numbers += list.length;
