@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { LinesRoot } from '../tree.ts';
-import { isoDateIn } from './strip-chrome.ts';
+import { isoDateIn } from '../lib/dates.ts';
 
 /** A notice that publishes a report: 关于印发《…》的通知. */
 const noticeTitle = /关于(?:印发|下发|转发|公布)《?(.+?)》?的通知$/;
