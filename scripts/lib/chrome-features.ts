@@ -7,9 +7,9 @@
 /** Report kinds a title names. */
 export const reportKindWord = /总结|要点|计划|思路|盘点|打算|安排|部署|回顾|报告|小结|成效|情况/;
 
-/** Removes spaces between Han characters inside a short label: 索 引 号 → 索引号. */
+/** Removes the spaces of a label spelled out one character at a time: 索 引 号 → 索引号. */
 export function squeezeLabel(line: string): string {
-  return line.replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
+  return line.replace(/(?<=(?:^|\s)\p{Script=Han}) (?=\p{Script=Han}(?:\s|[:：]|$))/gu, '');
 }
 
 /** Labels of page meta and government disclosure tables, at a line's start. */

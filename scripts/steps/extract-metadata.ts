@@ -59,7 +59,7 @@ export function extractMetadata() {
       if (note) file.message(note, undefined, 'extract-metadata:region');
     }
     if (data.region.code === null) {
-      const found = regionFromMentions(`${data.title}\n${body}`);
+      const found = regionFromMentions(data.title, body);
       if (found) {
         data.region = found.region;
         file.message(`region from the text: ${found.evidence}`, undefined, 'extract-metadata:region-from-text');
@@ -76,9 +76,10 @@ export function extractMetadata() {
       planned.push(...y.planned);
     }
     const titleKind = data.titleFrom === 'none' ? null : planWord.test(data.title) && !summaryWord.test(data.title) ? 'plan' : 'summary';
-    if (reviewed.length === 0 && planned.length === 0 && paragraphs[0]) {
-      const kind = titleKind ?? (/思路|要点|计划|[^\d]将/.test(paragraphs[0].slice(0, 300)) ? 'plan' : 'summary');
-      const year = /\d{4}/.test(data.title) ? null : openingYear(paragraphs[0], kind);
+    const opening = paragraphs.find((p) => p.length >= 40);
+    if (reviewed.length === 0 && planned.length === 0 && opening) {
+      const kind = titleKind ?? (/思路|要点|计划|[^\d]将/.test(opening.slice(0, 300)) ? 'plan' : 'summary');
+      const year = /\d{4}/.test(data.title) ? null : openingYear(opening, kind);
       if (year) (kind === 'plan' ? planned : reviewed).push(year);
     }
     data.yearsReviewed = unique(reviewed);
