@@ -3,8 +3,10 @@ import type { LinesRoot } from '../tree.ts';
 
 /** A pinyin reading with tone marks in brackets right after a Han character: 發(fā)展, 总结（jié）. */
 const pinyinAnnotation = /(?<=\p{Script=Han})[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\s*[)）]/gu;
-/** A pictograph, emoji or private-use character standing between two Han characters: injected noise. */
-const noiseInWord = /(?<=\p{Script=Han})(?:[\p{Extended_Pictographic}\p{So}\p{Co}]\uFE0F?)+(?=\p{Script=Han})/gu;
+/** A symbol or private-use character standing between two Han characters: injected noise. */
+const noiseInWord = /(?<=\p{Script=Han})(?:[\p{So}\p{Co}]\uFE0F?)+(?=\p{Script=Han})/gu;
+/** An emoji anywhere (not ©, ® or ™, which footers use): no bureau writes one into a report. */
+const emoji = /(?![©®™])\p{Extended_Pictographic}\uFE0F?/gu;
 /** Invisible characters: bidi controls and overrides, invisible operators, non-characters. */
 const invisible = /[\u061c\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]|[\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{e0000}-\u{e007f}]/gu;
 /** One toneless pinyin syllable. */
@@ -32,7 +34,8 @@ export function stripAnnotations() {
       line.value = line.value
         .replace(invisible, () => (counts.invisible++, ''))
         .replace(pinyinAnnotation, () => (counts.pinyin++, ''))
-        .replace(noiseInWord, () => (counts.noise++, ''));
+        .replace(noiseInWord, () => (counts.noise++, ''))
+        .replace(emoji, () => (counts.noise++, ''));
     }
     tree.children = tree.children.filter((l) => l.value.trim() !== '');
     const cleaning = file.data.cleaning!;
