@@ -42,7 +42,7 @@ describe('seed 001, a page whose bureau name was replaced by gambling spam', () 
     const title = r.data.cleaning.restorations.find((x) => x.at.startsWith('title'));
     expect(title?.text).toBe('南昌市教育局');
     expect(title?.evidence).toContain('洪教发〔2022〕1号');
-    expect(title?.evidence).toMatch(/南昌市 is named \d+ times/);
+    expect(title?.evidence).toMatch(/正文提到南昌市 \d+ 次/);
     expect(r.body).toContain('《〖南昌市教育局〗师德监管及“一票否决”实施办法');
     expect(r.body).toContain('洪教发〔2022〕1号〖南昌市教育局〗2021年工作总结及2022年工作要点');
   });
