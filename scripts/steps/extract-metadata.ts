@@ -1,7 +1,7 @@
 import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { unknownRegion } from '../../src/lib/gazetteer.ts';
+import { countMentions, divisionByCode, unknownRegion } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { docNumberIn } from '../../src/lib/doc-number.ts';
 import { titleFromNotice } from '../lib/clean-title.ts';
@@ -60,7 +60,10 @@ export function extractMetadata() {
     }
     if (data.region.code === null) {
       const found = regionFromMentions(data.title, body);
-      if (found) {
+      // An issuer whose place is ambiguous (朝阳区) still rules out regions that hold none of its namesakes.
+      const namesakes = place ? [...countMentions(place).keys()].map((c) => divisionByCode(c)!) : null;
+      const fits = (code: string | null) => !namesakes || namesakes.some((d) => d.code === code || d.cityCode === code || d.provinceCode === code);
+      if (found && fits(found.region.code)) {
         data.region = found.region;
         file.message(`region from the text: ${found.evidence}`, undefined, 'extract-metadata:region-from-text');
       }
@@ -96,7 +99,7 @@ export function extractMetadata() {
     const signature = tail.find((p) => /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(p));
     data.issued = data.notice?.date ?? (signature ? isoDateIn(signature) : null);
 
-    const sources = [titleLine, ...data.cleaning!.chrome, body, data.notice?.text ?? ''];
+    const sources = [titleLine, ...data.cleaning!.chrome.map((c) => c.text), body, data.notice?.text ?? ''];
     data.docNumber = sources.map(docNumberIn).find(Boolean) ?? null;
 
     const masks = `${data.title}\n${body}`.match(new RegExp(masked.source, 'g'))?.length ?? 0;

@@ -22,7 +22,7 @@ describe('pages in the shapes real captures take', () => {
     expect(r.body).toContain('交流轮岗校长教师213人');
     expect(r.body).not.toMatch(/上传人|文档编号|举报|_第1页|共9页|点击查看更多|资源描述|由会员分享|珍藏版|\.docx/);
     expect(r.body.trimStart().startsWith('一、2020年工作总结')).toBe(true);
-    expect(r.data.cleaning.chrome).toEqual(expect.arrayContaining(['2、', '3、']));
+    expect(r.data.cleaning.chrome).toEqual(expect.arrayContaining([{ text: '2、', why: 'page-marker' }, { text: '3、', why: 'page-marker' }]));
     expect(r.data).toMatchObject({ yearsReviewed: [2020], yearsPlanned: [2021], kind: 'summary-plan' });
   });
 
