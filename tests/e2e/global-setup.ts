@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -12,7 +13,15 @@ declare module 'vitest' {
   }
 }
 
-const port = 4391;
+/** A port no other process listens on now: parallel test runs on one machine must not share a server. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
 let server: ChildProcess | undefined;
 
 /**
@@ -32,6 +41,7 @@ export async function setup(project: TestProject): Promise<void> {
   const env = { ...process.env, ARCHIVE_RAW: raw, ARCHIVE_REPORTS: reports, ARCHIVE_OUT: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
   const build = spawnSync('npx', ['astro', 'build'], { env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  const port = Number(process.env.E2E_PORT) || (await freePort());
   server = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], { env, stdio: 'pipe', detached: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
