@@ -77,8 +77,12 @@ export type ChromeReason = (typeof chromeReasons)[number];
 
 /** Annotations and injected characters removed, by kind, with counts. */
 const annotationSchema = z.object({
-  /** pinyin: readings after characters, 發(fā)展; noise: emoji and symbols inside words; invisible: bidi controls and non-characters. */
-  kind: z.enum(['pinyin', 'noise', 'invisible']),
+  /**
+   * pinyin: readings after characters, 發(fā)展; noise: emoji and symbols inside words; invisible:
+   * bidi controls and non-characters; brackets: the source's 〖〗, made 【】 so they are never read
+   * as the cleaner's restoration marks.
+   */
+  kind: z.enum(['pinyin', 'noise', 'invisible', 'brackets']),
   count: z.number().int().positive(),
 });
 

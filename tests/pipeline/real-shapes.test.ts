@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePath } from '../helpers.ts';
+import { normalizeBytes, normalizePath } from '../helpers.ts';
 
 const run = (name: string) => normalizePath(`tests/fixtures/raw/${name}`);
 
@@ -87,5 +87,14 @@ describe('pages in the shapes real captures take', () => {
     expect(r.data).toMatchObject({ yearsReviewed: [2018], yearsPlanned: [2019], kind: 'summary-plan' });
     expect(r.body).not.toMatch(/记者站|浏览数/);
     expect(r.body).toContain('（2019年3月12日）');
+  });
+
+  it('the source’s own 〖〗 never become the cleaner’s restoration marks', () => {
+    const bytes = new TextEncoder().encode('区教育局2021年工作总结\n〖篇一〗2021年，全区教育系统坚持立德树人根本任务，推进教育优质均衡发展，各项工作取得新进展，办好人民满意的教育。');
+    const r = normalizeBytes(bytes, 'brackets.txt');
+    expect(r.body).toContain('【篇一】2021年');
+    expect(r.body).not.toMatch(/[〖〗]/);
+    expect(r.data.cleaning.restorations).toEqual([]);
+    expect(r.data.cleaning.annotations).toEqual([{ kind: 'brackets', count: 2 }]);
   });
 });
