@@ -97,4 +97,11 @@ describe('pages in the shapes real captures take', () => {
     expect(r.data.cleaning.restorations).toEqual([]);
     expect(r.data.cleaning.annotations).toEqual([{ kind: 'brackets', count: 2 }]);
   });
+
+  it('a social-media repost loses its follow prompts, byline, previous issues and like buttons', () => {
+    const r = run('wechat-repost.txt');
+    expect(r.data.title).toBe('温州市教育局2024年工作要点');
+    expect(r.body).not.toMatch(/蓝字|关注我们|温州教育发布|编辑：|往期推荐|入选全国名单|二维码|在看/);
+    expect(r.body.trimEnd().endsWith('新增学位2.5万个。')).toBe(true);
+  });
 });
