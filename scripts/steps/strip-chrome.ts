@@ -139,8 +139,8 @@ export function stripChrome() {
     const intro = lines.slice(0, bodyAt + 1).map((l) => titleNamedByIntro(l.value)).find(Boolean);
     if (intro && (!pick || (pick.from === 'glued' && /[xX×*]{2}/.test(pick.text)))) pick = { index: -1, text: intro, from: 'intro' };
 
-    const removed = new Map<Line, ChromeReason>();
-    const remove = (l: Line, why: ChromeReason) => {
+    const removed = new Map<Line, ChromeReason | 'title'>();
+    const remove = (l: Line, why: ChromeReason | 'title') => {
       if (!removed.has(l)) removed.set(l, why);
     };
     const head = pick && pick.index >= 0 ? pick.index : bodyAt;
