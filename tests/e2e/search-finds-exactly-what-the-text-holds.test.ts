@@ -87,12 +87,13 @@ describe('the search page', () => {
 
     let failed = 0;
     await page.route('**/search/shard/**', async (route) => {
-      if (failed++ === 0) await route.abort();
+      // The first request and its retry fail.
+      if (failed++ < 2) await route.abort();
       else await route.continue();
     });
     await page.locator('[data-search-input]').fill('课后服务');
     await page.locator('[data-search-input]').press('Enter');
-    await page.locator('[data-search-status]').filter({ hasText: '暂时不可用' }).waitFor();
+    await page.locator('[data-search-status]').filter({ hasText: '网络连接失败' }).waitFor();
     await page.locator('[data-search-input]').press('Enter');
     await page.locator('[data-search-status]').filter({ hasText: /找到 \d+ 篇包含“课后服务”/ }).waitFor();
     expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
