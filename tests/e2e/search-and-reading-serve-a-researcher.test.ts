@@ -71,7 +71,7 @@ describe('the search page state', () => {
     await answered(page);
     const before = await resultSlugs(page);
     await expect.poll(() => page.locator('[data-search-results] .snippet').count()).toBe(before.length);
-    await page.evaluate(() => window.scrollTo(0, 300));
+    await page.evaluate(() => { window.scrollTo(0, 300); });
     await page.waitForTimeout(100);
     await page.locator('[data-search-results] li > a').nth(2).click();
     await page.waitForURL(/\/reports\//);
