@@ -13,6 +13,7 @@ const interfaceSources = [
   '../components/Toc.astro',
   '../components/CleaningRecord.astro',
   '../components/MetricsTable.astro',
+  '../components/ReportCaveats.astro',
   '../lib/labels.ts',
   '../lib/catalogue.ts',
   '../lib/related.ts',
