@@ -6,7 +6,7 @@ import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { docNumberIn } from '../../src/lib/doc-number.ts';
 import { titleFromNotice } from '../lib/clean-title.ts';
 import { isoDateIn } from '../lib/dates.ts';
-import { regionFromMentions } from '../lib/region-evidence.ts';
+import { regionFromHost, regionFromMentions, regionsAgree } from '../lib/region-evidence.ts';
 import { openingYear, planWord, summaryWord, titleYears, yearsIn } from '../lib/years.ts';
 import { bureauPattern } from './infer-issuer.ts';
 import { resolveRegion } from './resolve-region.ts';
@@ -57,6 +57,13 @@ export function extractMetadata() {
       const { region, note } = resolveRegion(place, `${data.title}\n${body}`);
       data.region = region;
       if (note) file.message(note, undefined, 'extract-metadata:region');
+    }
+    const fromHost = regionFromHost(data.source?.url, `${data.title}\n${body}`);
+    if (fromHost && data.region.code === null) {
+      data.region = fromHost.region;
+      file.message(`region from the capture's address: ${fromHost.evidence}`, undefined, 'extract-metadata:region-from-host');
+    } else if (fromHost && !regionsAgree(data.region, fromHost.region)) {
+      file.message(`region: the issuer names ${[data.region.province, data.region.city, data.region.county].filter(Boolean).join('')}, the address ${fromHost.evidence}; the issuer is kept`, undefined, 'extract-metadata:region-conflict');
     }
     if (data.region.code === null) {
       const found = regionFromMentions(data.title, body);
