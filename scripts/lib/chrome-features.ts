@@ -1,3 +1,5 @@
+import { numbered } from './numbering.ts';
+
 /**
  * Features of site-chrome lines, written for the shapes government, template and
  * document-sharing sites share. A line's features say what it may be; its place relative to the
@@ -79,8 +81,6 @@ export function isSignature(line: string): boolean {
   );
 }
 
-/** A numbered heading or list item at the line's start: 一、 （一） 1. */
-export const numbered = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])/;
 
 /** A plausible title line: short, names a report kind, does not read as a sentence. */
 export function isTitleCandidate(line: string): boolean {

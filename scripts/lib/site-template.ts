@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
 import { htmlToText, looksLikeHtml } from '../steps/html-to-text.ts';
 import { normalizeWhitespace, toLines } from '../steps/parse-raw.ts';
+import { numbered } from './numbering.ts';
 import { readSourceInfo } from './read-source-info.ts';
 
 /** Whether a line could be a site's template line: short, not numbered, not a sentence. */
 function templateShaped(line: string): boolean {
-  return line.length >= 2 && line.length <= 60 && !/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])/.test(line) && !/[。；！？]/.test(line) && !(line.length > 15 && /[，,]/.test(line));
+  return line.length >= 2 && line.length <= 60 && !numbered.test(line) && !/[。；！？]/.test(line) && !(line.length > 15 && /[，,]/.test(line));
 }
 
 /** The lines of one capture as the pipeline's parser yields them. */

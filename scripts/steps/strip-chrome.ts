@@ -5,13 +5,13 @@ import {
   isChromeLine,
   isSignature,
   isTitleCandidate,
-  numbered,
   relatedHeader,
   templateSite,
 } from '../lib/chrome-features.ts';
 import { cleanTitle, isNoticeTitle } from '../lib/clean-title.ts';
 import { datedByline, isDatedMeta, isoDateIn } from '../lib/dates.ts';
 import { cutGluedHead, stripRepeatedTitle, titleNamedByIntro } from '../lib/glued-head.ts';
+import { numbered } from '../lib/numbering.ts';
 import { yearsIn } from '../lib/years.ts';
 import type { ChromeReason } from '../../src/lib/report-schema.ts';
 import type { Line, LinesRoot, PageMeta, TitleSource } from '../tree.ts';
