@@ -20,6 +20,9 @@ import { gapMark } from '../../src/lib/cleaner-marks.ts';
 /** How far into a page the body may start. */
 const headLines = 60;
 
+/** A title naming its issuer: a bureau, a committee or a government. */
+const bureauTitle = /局|教委|教育委员会|人民政府|教育工作委员会/;
+
 /** A body paragraph: long enough, with sentence punctuation, not chrome. */
 function isParagraph(v: string): boolean {
   return v.length >= 40 && /[，,。；;]/.test(v) && !isChromeLine(v);
@@ -122,7 +125,15 @@ export function stripChrome() {
     const siteLines = new Set(file.data.siteLines ?? []);
     const firstBody = (ls: Line[]) => {
       const head = ls.slice(0, headLines);
-      const at = head.findIndex((l) => isParagraph(l.value));
+      let at = head.findIndex((l) => isParagraph(l.value));
+      // A paragraph a bureau's titled line follows closely is a site's or editor's lead, not the body.
+      for (let hops = 0; at !== -1 && hops < 3; hops++) {
+        const titled = head.slice(at + 1, at + 4).findIndex((l) => isTitleCandidate(cleanTitle(l.value)) && bureauTitle.test(l.value));
+        if (titled === -1) break;
+        const next = head.slice(at + titled + 2).findIndex((l) => isParagraph(l.value));
+        if (next === -1) break;
+        at = at + titled + 2 + next;
+      }
       if (at !== -1) return at;
       // Short paragraphs only: the first sentence-like line that no title or chrome feature claims.
       const sentence = head.findIndex((l) => /[，。；]/.test(l.value) && !isChromeLine(l.value) && !isTitleCandidate(cleanTitle(l.value)));

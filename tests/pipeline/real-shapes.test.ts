@@ -104,4 +104,12 @@ describe('pages in the shapes real captures take', () => {
     expect(r.body).not.toMatch(/蓝字|关注我们|温州教育发布|编辑：|往期推荐|入选全国名单|二维码|在看/);
     expect(r.body.trimEnd().endsWith('新增学位2.5万个。')).toBe(true);
   });
+
+  it('a site’s long intro paragraph before a bureau’s titled line is not taken for the body', () => {
+    const r = run('site-intro-before-title.txt');
+    expect(r.data.title).toBe('永嘉县教育局2020年工作总结');
+    expect(r.body).not.toContain('本站是一个专注于公文写作的平台');
+    expect(r.body.trimStart().startsWith('2020年，全县教育系统坚持以人民为中心')).toBe(true);
+    expect(r.data.region).toMatchObject({ county: '永嘉县', city: '温州市' });
+  });
 });
