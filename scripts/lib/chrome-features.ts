@@ -95,8 +95,13 @@ export function isTitleCandidate(line: string): boolean {
   );
 }
 
+/** Past this length only a meta label at the start or a viewer's banner makes a line chrome. */
+const longLine = 160;
+
 /** Lines that are chrome wherever they stand. */
 export function isChromeLine(raw: string): boolean {
+  // A line this long is a paragraph unless it opens with a meta label or is a viewer's banner.
+  if (raw.length > longLine) return metaLine.test(raw) || (raw.length <= 300 && viewerBanner.test(raw));
   const line = squeezeLabel(raw);
   return (
     metaLine.test(line) ||

@@ -9,6 +9,16 @@ const noiseInWord = /(?<=\p{Script=Han})(?:[\p{So}\p{Co}]\uFE0F?)+(?=\p{Script=H
 const emoji = /(?![©®™])\p{Extended_Pictographic}\uFE0F?/gu;
 /** Invisible characters: bidi controls and overrides, invisible operators, non-characters. */
 const invisible = /[\u061c\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]|[\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{e0000}-\u{e007f}]/gu;
+/** Whether a line may hold anything this step removes: most lines do not, and skip the replacements. */
+const suspect = /[(（〖〗\u061c\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]|[\p{So}\p{Co}\p{Extended_Pictographic}]|[\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{e0000}-\u{e007f}]/u;
+
+function countHan(text: string): number {
+  let n = 0;
+  for (const ch of text) if (han.test(ch)) n++;
+  return n;
+}
+const han = /\p{Script=Han}/u;
+
 /** One toneless pinyin syllable. */
 const syllable =
   /^(?:[bpmf]|[dtnl]|[gkh]|[jqx]|zh|ch|sh|[rzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ue|ui|ve|a|o|e|i|u|v)$/;
@@ -24,13 +34,14 @@ function isPinyinWord(word: string): boolean {
 /**
  * Removes what sites annotate or inject into the text: pinyin readings after characters, noise
  * characters inside words, invisible and non-characters. The source's own 〖〗 become 【】, since
- * 〖〗 mark what the cleaner restored. Each kind is counted in the cleaning record. Text romanized wholesale into toneless pinyin cannot be restored: the report is marked
- * damaged instead.
+ * 〖〗 mark what the cleaner restored. Each kind is counted in the cleaning record. Text romanized
+ * wholesale into toneless pinyin cannot be restored: the report is marked damaged instead.
  */
 export function stripAnnotations() {
   return (tree: LinesRoot, file: VFile): void => {
     const counts = { pinyin: 0, noise: 0, invisible: 0, brackets: 0 };
     for (const line of tree.children) {
+      if (!suspect.test(line.value)) continue;
       line.value = line.value
         .replace(/[〖〗]/g, (b) => (counts.brackets++, b === '〖' ? '【' : '】'))
         .replace(invisible, () => (counts.invisible++, ''))
@@ -49,8 +60,8 @@ export function stripAnnotations() {
 
     const text = tree.children.map((l) => l.value).join('\n');
     const words = text.match(/\b[a-z]{1,12}\b/g) ?? [];
-    const pinyin = words.filter(isPinyinWord).length;
-    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    const pinyin = words.length >= 40 ? words.filter(isPinyinWord).length : 0;
+    const han = pinyin >= 40 ? countHan(text) : 0;
     file.data.damaged =
       pinyin >= 40 && pinyin >= han * 0.5
         ? { reason: `全文大段被转写为无声调拼音（约 ${pinyin} 个拼音词，汉字 ${han} 个），原文无法还原` }
