@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeKnown } from '../lib/decode-bytes.ts';
+import { rawFilePath } from '../lib/raw-path.ts';
 import { readReports } from '../lib/read-reports.ts';
 import { buildSearchIndex } from '../lib/search-build.ts';
 import { searchFiles } from '../lib/search-files.ts';
@@ -30,13 +31,15 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     writeFileSync(path, content);
   };
   const reports = readReports(sources.reports);
+  // Every raw path is checked before anything is written: a bad one publishes nothing.
+  const rawPaths = new Map(reports.map((r) => [r.id, rawFilePath(sources.raw, r.data.source.file, join(sources.reports, `${r.id}.md`))]));
   const index = buildSearchIndex(reports);
   for (const r of reports) {
     const base = join(out, 'reports', r.id);
     write(`${base}.md`, r.markdown);
     const anchored = index.docs[index.ids.get(r.id)!]!.p;
     write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, body: r.body, chunks: chunksOf(r, anchored) }));
-    write(`${base}.raw.txt`, decodeKnown(readFileSync(join(sources.raw, r.data.source.file)), r.data.source.encoding));
+    write(`${base}.raw.txt`, decodeKnown(readFileSync(rawPaths.get(r.id)!), r.data.source.encoding));
   }
   const search = (path: string) => join(out, 'search', path);
   write(search(searchFiles.manifest), JSON.stringify(index.manifest));

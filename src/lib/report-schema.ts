@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainFileName } from './plain-file-name.ts';
 import { topicNames } from './topic-names.ts';
 
 export { topicNames };
@@ -26,8 +27,8 @@ export const regionSchema = z.object({
 
 /** What the raw file was and where it came from. */
 export const sourceSchema = z.object({
-  /** File name inside content/raw. */
-  file: z.string(),
+  /** File name inside content/raw: a plain name, never a path (no `/`, `\\`, `..`, NUL, leading dot). */
+  file: z.string().refine(isPlainFileName, 'expected a plain file name inside the raw folder (no "/", "\\", "..", control characters or leading dot)'),
   /** SHA-256 of the raw bytes, lowercase hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Encoding the bytes were decoded from. */
