@@ -25,6 +25,13 @@ export class DecodeError extends Error {
 /** Largest raw file accepted: a real report is well under 1 MB. */
 export const maxRawBytes = 20 * 1024 * 1024;
 
+/** Why a raw file of `size` bytes is refused unread, or null when its size is acceptable. */
+export function oversizeReason(size: number): string | null {
+  return size > maxRawBytes
+    ? `file is ${(size / 1048576).toFixed(1)} MB; raw reports over ${maxRawBytes / 1048576} MB are refused as not a single report`
+    : null;
+}
+
 const signatures: [string, number[]][] = [
   ['PNG', [0x89, 0x50, 0x4e, 0x47]],
   ['JPEG', [0xff, 0xd8, 0xff]],
@@ -87,11 +94,8 @@ function decodeLegacy(bytes: Uint8Array): Decoded | null {
  * @throws DecodeError for empty, binary, oversized or undecodable input.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes.length > maxRawBytes) {
-    throw new DecodeError(
-      `file is ${(bytes.length / 1048576).toFixed(1)} MB; raw reports over ${maxRawBytes / 1048576} MB are refused as not a single report`,
-    );
-  }
+  const oversize = oversizeReason(bytes.length);
+  if (oversize) throw new DecodeError(oversize);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = strictUtf8(bytes.subarray(3));
     if (text === null) throw new DecodeError('UTF-8 byte-order mark, but the bytes after it are not valid UTF-8');
