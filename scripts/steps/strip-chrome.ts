@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/chrome-features.ts';
 import type { Line, LinesRoot, PageMeta } from '../tree.ts';
 import { gapMark } from '../../src/lib/cleaner-marks.ts';
+import { isCalendarDay } from '../../src/lib/calendar-date.ts';
 
 /** How far into a page the title may stand. */
 const titleSearchLines = 40;
@@ -26,7 +27,7 @@ export function isoDateIn(text: string): string | null {
   const m = text.match(dateInLine);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  if (!isCalendarDay(y, mo, d)) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

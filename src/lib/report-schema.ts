@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { isIsoCalendarDate } from './calendar-date.ts';
+import { isHttpUrl } from './http-url.ts';
 import { isPlainFileName } from './plain-file-name.ts';
 import { topicNames } from './topic-names.ts';
 
 export { topicNames };
 
-/** An ISO calendar date, `YYYY-MM-DD`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An ISO calendar date, `YYYY-MM-DD`, that exists: 2022-13-45 and 2022-02-30 are refused. */
+const isoDate = z.string().refine(isIsoCalendarDate, 'expected a real calendar date as YYYY-MM-DD');
+
+/** An absolute `http:` or `https:` URL; `javascript:`, `data:` and every other scheme are refused. */
+export const httpUrl = z.string().refine(isHttpUrl, 'expected an http: or https: URL');
 
 /** A four-digit year a report speaks about. */
 const year = z.number().int().min(1949).max(2100);
@@ -40,7 +45,7 @@ export const sourceSchema = z.object({
   /** Kind of site the capture came from, judged from its chrome. */
   origin: z.enum(['official', 'template-site', 'document-sharing', 'unknown']),
   /** Address of the captured page, from `<name>.source.json`. */
-  url: z.url().optional(),
+  url: httpUrl.optional(),
   /** When the page was captured, from `<name>.source.json`. */
   fetchedAt: z.string().optional(),
   /** Site name, from `<name>.source.json`. */
