@@ -58,7 +58,7 @@ describe('the archive files written beside the pages', () => {
       const json = files.get(`reports/${r.id}.json`)!;
       for (const s of r.data.cleaning.spam) expect(json).not.toContain(JSON.stringify(s.text));
       expect((read(`reports/${r.id}.json`) as { cleaning: { spam: unknown[] } }).cleaning.spam).toEqual(
-        r.data.cleaning.spam.map((s) => ({ sha256: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown, chars: [...s.text].length, count: s.count })),
+        r.data.cleaning.spam.map((s) => ({ sha256: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown, chars: Array.from(s.text).length, count: s.count })),
       );
     }
   });
