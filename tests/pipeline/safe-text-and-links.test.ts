@@ -79,10 +79,12 @@ describe('links in report bodies', () => {
 });
 
 describe('characters no report may hold', () => {
-  it('removes non-characters, C0 and C1 controls and bidi overrides from the title and body at normalize', () => {
-    const raw = '\u202e三明市教育局\uffff2023年\ufffe工作\u0091总结\u0007\n一、主要\u2066工作\u2069\n全市新增学位\u{10ffff}1200个，专任教师达到3100人。\n';
+  it('removes non-characters, C0 and C1 controls and bidi overrides from the title and body at normalize, counting the invisible ones', () => {
+    const raw = '\u202e三明市教育局\uffff2023年\ufffe工作\u0091总结\u0007\n一、主要\u2066工作\u2069\n全市新增学位\u{1fffe}1200个，专任教师达到3100人。\n';
     const { data, markdown } = normalizeBytes(new TextEncoder().encode(raw), 'hostile-characters.txt');
     expect(data.title).toBe('三明市教育局2023年工作总结');
+    // Bidi controls and non-characters are the cleaner's (strip-annotations), which counts them.
+    expect(data.cleaning.annotations).toContainEqual(expect.objectContaining({ kind: 'invisible' }));
     expect(markdown).not.toMatch(/(?![\t\n])[\p{Cc}\p{Noncharacter_Code_Point}\p{Bidi_Control}]/u);
   });
   it('writes feed text without the characters XML forbids', () => {
