@@ -12,6 +12,7 @@ import { listRawFiles } from './lib/list-raw-files.ts';
 import { lockOutput } from './lib/output-lock.ts';
 import { rawFileSize, readRawFile } from './lib/read-raw-file.ts';
 import { readSourceInfo } from './lib/read-source-info.ts';
+import { siteTemplates } from './lib/site-template.ts';
 import { removeStaleReports, type Removed } from './lib/stale-reports.ts';
 import { removeLeftoverTemps, writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
@@ -91,6 +92,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
     removeLeftoverTemps(outDir);
     const pipeline = createPipeline();
     const { names, badNames } = listRawFiles(inDir);
+    const templates = siteTemplates(inDir, names);
     const outcomes: Outcome[] = badNames.map((name) => ({
       file: name,
       ok: false,
@@ -111,7 +113,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
           throw new DecodeError(bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
         }
         const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) } } });
+        const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) }, siteLines: templates.get(name) ?? [] } });
         const markdown = String(pipeline.processSync(file));
         const tooBig = bodyLimitProblem(splitReport(markdown).body);
         if (tooBig) throw new Error(tooBig);

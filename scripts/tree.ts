@@ -34,6 +34,8 @@ declare module 'vfile' {
     cleaning: Cleaning;
     page: PageMeta;
     titleLine: string | null;
+    /** Lines other captures of the same site also carry: that site's template (set by the batch). */
+    siteLines: string[];
     /** The title as the page printed it, before decorations were removed. */
     rawTitle: string | null;
     titleFrom: TitleSource;

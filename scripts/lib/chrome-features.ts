@@ -1,3 +1,5 @@
+import { numbered } from './numbering.ts';
+
 /**
  * Features of site-chrome lines, written for the shapes government, template and
  * document-sharing sites share. A line's features say what it may be; its place relative to the
@@ -36,7 +38,11 @@ export const siteWidget =
 
 /** Document-sharing and 范文-site chrome: uploads, downloads, members, page markers, editor intros. */
 export const documentSharing =
-  /原创力文档|道客巴巴|豆丁网|百度文库|人人文库|文库网|金锄头|book118|doc88|docin|淘文阁|课桌文档|本文档由.{0,20}上传|用户上传|由会员分享|可在线阅读|下载后可编辑|侵权.{0,6}删除|免费下载|下载文档|文档下载|VIP|开通会员|会员免费|珍藏版|已阅读\s*\d+\s*页|请在.{1,20}上搜索|点击查看更多|资源描述|推荐度|小编|整理的.{0,60}供(?:大家|您)参考|希望(?:给|对)你|猜你(?:可能)?喜欢|为您提供|最新最全|仅供(?:学习)?参考|切勿通篇使用|立即了解|写作神器|返回\s+下载|举报$|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页$|^[-—–]\s*\d{1,3}\s*[-—–]$|^\d{1,3}\s*[/／]\s*\d{1,3}$|^第\s*\d{1,3}\s*页$|_第\d+页$|\.(?:docx?|pdf|wps)$/i;
+  /原创力文档|道客巴巴|豆丁网|百度文库|人人文库|文库网|金锄头|book118|doc88|docin|淘文阁|课桌文档|本文档由.{0,20}上传|用户上传|由会员分享|可在线阅读|下载后可编辑|侵权.{0,6}删除|免费下载|文档贡献者|下载券|立即下载|下载本文档|全文阅读已结束|本文档共\s*\d+\s*页|转藏|献花|下载文档|文档下载|VIP|开通会员|会员免费|珍藏版|已阅读\s*\d+\s*页|请在.{1,20}上搜索|点击查看更多|资源描述|推荐度|小编|整理的.{0,60}供(?:大家|您)参考|希望(?:给|对)你|猜你(?:可能)?喜欢|为您提供|最新最全|仅供(?:学习)?参考|切勿通篇使用|立即了解|写作神器|返回\s+下载|举报$|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页$|^[-—–]\s*\d{1,3}\s*[-—–]$|^\d{1,3}\s*[/／]\s*\d{1,3}$|^第\s*\d{1,3}\s*页$|_第\d+页$|\.(?:docx?|pdf|wps)$/i;
+
+/** Social-media repost chrome: follow prompts, QR codes, read-more and like buttons, previous issues. */
+export const socialRepost =
+  /点击上方.{0,8}(?:关注|蓝字)|关注我们|长按(?:识别|扫码)|二维码|阅读原文|往期(?:推荐|回顾|精彩)|分享.{0,4}点赞.{0,4}在看|点个?[“"]?在看|设为星标|^(?:转发|点赞|在看|收藏)$|在手机(?:上)?打开|手机扫一扫|^上一篇[:：]|^下一篇[:：]/;
 
 /** A document viewer's banner, chrome at any length: 《…》由会员分享，可在线阅读，更多相关…请在…上搜索. */
 export const viewerBanner = /由会员分享|可在线阅读|请在.{1,20}上搜索|分享文档赚钱/;
@@ -49,7 +55,7 @@ export const actionLabel =
   /^(?:【\s*)?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|返回顶部|回到顶部|顶部|收藏(?:本页)?|分享(?:到)?|转载分享|扫一扫|智能问答|官方微信|微信|微博|咨询|投诉|建议|无障碍|长者模式|适老化|关怀版|繁体版?|简体版?|English|移动版|网站支持IPv6|上一篇|下一篇|相关文件|相关附件|文档附件|附件(?:列表)?|相关链接|原文链接|政策解读(?:链接)?|法定主动公开内容|主动公开|txt下载|下载|视力保护色|评论|点赞|视频|登录|注册|搜索|返回|举报|相关)(?:\s*】)?\s*(?:[:：].{0,16})?$/i;
 
 /** Headers of related-article lists: everything after one in the tail is chrome. */
-export const relatedHeader = /^(?:[-•·]\s*)?(?:相关推荐|相关文章|相关阅读|相关新闻|相关信息|推荐阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|更多)[:：]?$/;
+export const relatedHeader = /^(?:[-•·]\s*)?(?:相关推荐|相关文章|相关阅读|相关新闻|相关信息|推荐阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|往期推荐|往期回顾|更多)[:：]?$/;
 
 /** An editor's lead or pointer wrapped around a reposted document: 近日，…印发《…》, 全文如下. */
 export const editorLead =
@@ -75,8 +81,6 @@ export function isSignature(line: string): boolean {
   );
 }
 
-/** A numbered heading or list item at the line's start: 一、 （一） 1. */
-export const numbered = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])/;
 
 /** A plausible title line: short, names a report kind, does not read as a sentence. */
 export function isTitleCandidate(line: string): boolean {
@@ -104,6 +108,7 @@ export function isChromeLine(raw: string): boolean {
     (line.length <= 120 && footer.test(line)) ||
     (line.length <= 80 && documentSharing.test(line)) ||
     (line.length <= 300 && viewerBanner.test(line)) ||
+    (line.length <= 80 && socialRepost.test(line)) ||
     isNavigation(line)
   );
 }

@@ -1,5 +1,7 @@
 import { countMentions, divisionByCode, regionOf, unknownRegion, type Division } from '../../src/lib/gazetteer.ts';
+import { readFileSync } from 'node:fs';
 import type { Region } from '../../src/lib/report-schema.ts';
+import { placeLabels } from './host-table.ts';
 
 /** A region read from evidence, with the evidence named. */
 export interface RegionFinding {
@@ -40,4 +42,37 @@ export function regionFromMentions(title: string, text: string): RegionFinding |
     return { region: { ...unknownRegion, province: province.d.name, code: province.d.code }, evidence: `正文提到${province.d.name}` };
   }
   return null;
+}
+
+let hostTable: Record<string, string[]> | null = null;
+
+/**
+ * The region a government host names (jyj.ningbo.gov.cn → 宁波市), from the host table; a label
+ * several divisions share is settled by which of them the text names, else left alone.
+ */
+export function regionFromHost(url: string | undefined, text: string): RegionFinding | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).host;
+  } catch {
+    return null;
+  }
+  hostTable ??= JSON.parse(readFileSync(new URL('../data/host-regions.json', import.meta.url), 'utf8')) as Record<string, string[]>;
+  for (const label of placeLabels(host)) {
+    const codes = hostTable[label];
+    if (!codes) continue;
+    const mentioned = codes.length > 1 ? codes.filter((c) => (countMentions(text, true).get(c) ?? 0) > 0) : codes;
+    if (mentioned.length !== 1) continue;
+    const d = divisionByCode(mentioned[0]!)!;
+    return { region: regionOf(d), evidence: `网址 ${host} 指向${d.name}` };
+  }
+  return null;
+}
+
+/** Whether two regions agree: one contains the other, or either is unknown. */
+export function regionsAgree(a: Region, b: Region): boolean {
+  if (!a.code || !b.code) return true;
+  const chain = (r: Region) => [r.province, r.city, r.county].filter(Boolean).join('/');
+  return chain(a).startsWith(chain(b)) || chain(b).startsWith(chain(a));
 }

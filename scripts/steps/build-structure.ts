@@ -1,42 +1,7 @@
 import type { Heading, Paragraph, Root as MdRoot, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { LinesRoot } from '../tree.ts';
-
-/** Numbering kinds of Chinese official documents, outermost first. */
-type Kind = 'chapter' | 'section' | 'item';
-
-const numerals = '一二三四五六七八九十';
-const markers: [Kind, RegExp][] = [
-  ['chapter', new RegExp(`^([${numerals}]{1,3})、\\s*(.*)$`)],
-  ['section', new RegExp(`^[（(]([${numerals}]{0,3})[）)]\\s*(.*)$`)],
-  ['item', /^(\d{1,2})[.．、](?![\d.．])\s*(.*)$/],
-];
-
-/** The numbering kind, number (0 when lost) and text of a numbered line, or null. */
-export function headingMarker(line: string): { kind: Kind; n: number; rest: string; mark: string } | null {
-  for (const [kind, pattern] of markers) {
-    const m = line.match(pattern);
-    if (m) {
-      const n = kind === 'item' ? Number(m[1]) : chineseNumber(m[1]!);
-      return { kind, n, rest: m[2]!, mark: line.slice(0, line.length - m[2]!.length).trim() };
-    }
-  }
-  return null;
-}
-
-function chineseNumber(s: string): number {
-  if (s === '') return 0;
-  const digit = (c: string | undefined) => (c ? numerals.indexOf(c) + 1 : 0);
-  if (s.length === 1) return digit(s);
-  if (s[0] === '十') return 10 + digit(s[1]);
-  return digit(s[0]) * 10 + (s[2] ? digit(s[2]) : 0);
-}
-
-function toChinese(n: number): string {
-  if (n <= 10) return numerals[n - 1]!;
-  if (n < 20) return `十${numerals[n - 11] ?? ''}`;
-  return `${numerals[Math.floor(n / 10) - 1]}十${n % 10 ? numerals[(n % 10) - 1] : ''}`;
-}
+import { headingMarker, toChinese, type Kind } from '../lib/numbering.ts';
 
 function label(kind: Kind, n: number): string {
   return kind === 'chapter' ? `${toChinese(n)}、` : kind === 'section' ? `（${toChinese(n)}）` : `${n}．`;

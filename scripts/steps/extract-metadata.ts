@@ -1,12 +1,12 @@
 import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { unknownRegion } from '../../src/lib/gazetteer.ts';
+import { countMentions, divisionByCode, unknownRegion } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { docNumberIn } from '../../src/lib/doc-number.ts';
 import { titleFromNotice } from '../lib/clean-title.ts';
 import { isoDateIn } from '../lib/dates.ts';
-import { regionFromMentions } from '../lib/region-evidence.ts';
+import { regionFromHost, regionFromMentions, regionsAgree } from '../lib/region-evidence.ts';
 import { openingYear, planWord, summaryWord, titleYears, yearsIn } from '../lib/years.ts';
 import { bureauPattern } from './infer-issuer.ts';
 import { resolveRegion } from './resolve-region.ts';
@@ -60,9 +60,19 @@ export function extractMetadata() {
       data.region = region;
       if (note) file.message(note, undefined, 'extract-metadata:region');
     }
+    const fromHost = regionFromHost(data.source?.url, `${data.title}\n${body}`);
+    if (fromHost && data.region.code === null) {
+      data.region = fromHost.region;
+      file.message(`region from the capture's address: ${fromHost.evidence}`, undefined, 'extract-metadata:region-from-host');
+    } else if (fromHost && !regionsAgree(data.region, fromHost.region)) {
+      file.message(`region: the issuer names ${[data.region.province, data.region.city, data.region.county].filter(Boolean).join('')}, the address ${fromHost.evidence}; the issuer is kept`, undefined, 'extract-metadata:region-conflict');
+    }
     if (data.region.code === null) {
       const found = regionFromMentions(data.title, body);
-      if (found) {
+      // An issuer whose place is ambiguous (朝阳区) still rules out regions that hold none of its namesakes.
+      const namesakes = place ? [...countMentions(place).keys()].map((c) => divisionByCode(c)!) : null;
+      const fits = (code: string | null) => !namesakes || namesakes.some((d) => d.code === code || d.cityCode === code || d.provinceCode === code);
+      if (found && fits(found.region.code)) {
         data.region = found.region;
         file.message(`region from the text: ${found.evidence}`, undefined, 'extract-metadata:region-from-text');
       }
@@ -98,7 +108,7 @@ export function extractMetadata() {
     const signature = tail.find((p) => /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(p));
     data.issued = data.notice?.date ?? (signature ? isoDateIn(signature) : null);
 
-    const sources = [titleLine, ...data.cleaning!.chrome, body, data.notice?.text ?? ''];
+    const sources = [titleLine, ...data.cleaning!.chrome.map((c) => c.text), body, data.notice?.text ?? ''];
     data.docNumber = sources.map(docNumberIn).find(Boolean) ?? null;
 
     const masks = `${data.title}\n${body}`.match(new RegExp(masked.source, 'g'))?.length ?? 0;

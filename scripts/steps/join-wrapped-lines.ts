@@ -1,5 +1,5 @@
 import type { LinesRoot } from '../tree.ts';
-import { headingMarker } from './build-structure.ts';
+import { headingMarker } from '../lib/numbering.ts';
 
 const terminal = /[。！？；：:”’」』）)》…]$/;
 

@@ -42,7 +42,7 @@ export function rejoinBrokenLines() {
       const prev = out.at(-1);
       if (markers.has(i)) {
         const marker = node.value.match(pageMarker)![0];
-        cleaning.chrome.push(marker.trim());
+        cleaning.chrome.push({ text: marker.trim(), why: 'page-marker' });
         cleaning.chromeLines++;
         node.value = node.value.slice(marker.length);
         if (prev && i !== [...markers][0]) {

@@ -23,15 +23,16 @@ function isPinyinWord(word: string): boolean {
 
 /**
  * Removes what sites annotate or inject into the text: pinyin readings after characters, noise
- * characters inside words, invisible and non-characters. Each kind is counted in the cleaning
- * record. Text romanized wholesale into toneless pinyin cannot be restored: the report is marked
+ * characters inside words, invisible and non-characters. The source's own 〖〗 become 【】, since
+ * 〖〗 mark what the cleaner restored. Each kind is counted in the cleaning record. Text romanized wholesale into toneless pinyin cannot be restored: the report is marked
  * damaged instead.
  */
 export function stripAnnotations() {
   return (tree: LinesRoot, file: VFile): void => {
-    const counts = { pinyin: 0, noise: 0, invisible: 0 };
+    const counts = { pinyin: 0, noise: 0, invisible: 0, brackets: 0 };
     for (const line of tree.children) {
       line.value = line.value
+        .replace(/[〖〗]/g, (b) => (counts.brackets++, b === '〖' ? '【' : '】'))
         .replace(invisible, () => (counts.invisible++, ''))
         .replace(pinyinAnnotation, () => (counts.pinyin++, ''))
         .replace(noiseInWord, () => (counts.noise++, ''))
@@ -43,6 +44,7 @@ export function stripAnnotations() {
       { kind: 'pinyin', count: counts.pinyin },
       { kind: 'noise', count: counts.noise },
       { kind: 'invisible', count: counts.invisible },
+      { kind: 'brackets', count: counts.brackets },
     ].filter((a) => a.count > 0) as typeof cleaning.annotations;
 
     const text = tree.children.map((l) => l.value).join('\n');

@@ -5,14 +5,15 @@ import {
   isChromeLine,
   isSignature,
   isTitleCandidate,
-  numbered,
   relatedHeader,
   templateSite,
 } from '../lib/chrome-features.ts';
 import { cleanTitle, isNoticeTitle } from '../lib/clean-title.ts';
 import { datedByline, isDatedMeta, isoDateIn } from '../lib/dates.ts';
 import { cutGluedHead, stripRepeatedTitle, titleNamedByIntro } from '../lib/glued-head.ts';
+import { numbered } from '../lib/numbering.ts';
 import { yearsIn } from '../lib/years.ts';
+import type { ChromeReason } from '../../src/lib/report-schema.ts';
 import type { Line, LinesRoot, PageMeta, TitleSource } from '../tree.ts';
 import { gapMark } from '../../src/lib/cleaner-marks.ts';
 
@@ -118,6 +119,7 @@ export function stripChrome() {
   return (tree: LinesRoot, file: VFile): void => {
     const cleaning = file.data.cleaning!;
     let lines = tree.children;
+    const siteLines = new Set(file.data.siteLines ?? []);
     const firstBody = (ls: Line[]) => {
       const head = ls.slice(0, headLines);
       const at = head.findIndex((l) => isParagraph(l.value));
@@ -137,13 +139,18 @@ export function stripChrome() {
     const intro = lines.slice(0, bodyAt + 1).map((l) => titleNamedByIntro(l.value)).find(Boolean);
     if (intro && (!pick || (pick.from === 'glued' && /[xX×*]{2}/.test(pick.text)))) pick = { index: -1, text: intro, from: 'intro' };
 
-    const removed = new Set<Line>();
+    const removed = new Map<Line, ChromeReason | 'title'>();
+    const remove = (l: Line, why: ChromeReason | 'title') => {
+      if (!removed.has(l)) removed.set(l, why);
+    };
     const head = pick && pick.index >= 0 ? pick.index : bodyAt;
     lines.slice(0, head).forEach((l) => {
-      if (pick || isChromeLine(l.value) || isDatedMeta(l.value)) removed.add(l);
+      if (pick) remove(l, 'before-title');
+      else if (isChromeLine(l.value) || isDatedMeta(l.value)) remove(l, 'chrome-line');
     });
-    if (pick && pick.index >= 0) removed.add(lines[pick.index]!);
+    if (pick && pick.index >= 0) remove(lines[pick.index]!, 'title');
     const title = pick?.text ?? '';
+    const lastParagraph = lines.findLastIndex((l) => isParagraph(l.value));
     // Under the title, a run of meta lines (dates, sources, labels, the title again) is the page's.
     let metaZone = true;
     for (let i = head; i < lines.length; i++) {
@@ -151,26 +158,28 @@ export function stripChrome() {
       if (removed.has(l)) continue;
       const v = l.value;
       metaZone &&= i < bodyAt && (isChromeLine(v) || isDatedMeta(v) || isLabel(v) || datedByline.test(v) || cleanTitle(v) === title);
-      if (metaZone || isBodyChrome(v)) removed.add(l);
+      if (metaZone) remove(l, cleanTitle(v) === title ? 'repeated-title' : 'page-meta');
+      else if (siteLines.has(v) && (i < bodyAt || i > lastParagraph)) remove(l, 'site-template');
+      else if (isBodyChrome(v)) remove(l, 'chrome-line');
     }
     const firstKept = lines.find((l) => !removed.has(l));
     if (firstKept && title) {
       const rest = stripRepeatedTitle(firstKept.value, title);
       if (rest !== firstKept.value) {
-        cleaning.chrome.push(firstKept.value.slice(0, firstKept.value.length - rest.length).trim());
+        cleaning.chrome.push({ text: firstKept.value.slice(0, firstKept.value.length - rest.length).trim(), why: 'repeated-title' });
         cleaning.chromeLines++;
         firstKept.value = rest;
       }
     }
     const related = lines.findIndex((l, i) => i > bodyAt && relatedHeader.test(l.value));
     if (related !== -1 && lines.slice(related).every((l) => l.value.length <= 40)) {
-      lines.slice(related).forEach((l) => removed.add(l));
+      for (const l of lines.slice(related)) remove(l, 'related-list');
     }
     for (let i = lines.length - 1; i > bodyAt; i--) {
       const l = lines[i]!;
       if (removed.has(l)) continue;
       if (!isTailChrome(l.value)) break;
-      removed.add(l);
+      remove(l, 'tail');
     }
 
     const removedValues = lines.filter((l) => removed.has(l)).map((l) => l.value);
@@ -203,7 +212,10 @@ export function stripChrome() {
 
     const removedLines = new Set(lines.filter((l) => removed.has(l)).map((l) => `line ${l.position.start.line}`));
     cleaning.gaps = cleaning.gaps.filter((g) => !removedLines.has(g.at));
-    cleaning.chrome.push(...removedValues.filter((v) => v !== file.data.rawTitle).map((v) => v.replace(gapMark, '')));
+    for (const l of lines) {
+      const why = removed.get(l);
+      if (why && why !== 'title') cleaning.chrome.push({ text: l.value.replace(gapMark, ''), why });
+    }
     cleaning.chromeLines += removedValues.length - (pick && pick.index >= 0 ? 1 : 0);
     tree.children = lines.filter((l) => !removed.has(l) && l.value !== '');
   };

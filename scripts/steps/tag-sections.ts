@@ -1,6 +1,7 @@
 import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { numerals } from '../lib/numbering.ts';
 import type { Section } from '../../src/lib/report-schema.ts';
 import { pickTopic, topicHits } from '../../src/lib/topics.ts';
 
@@ -32,7 +33,7 @@ export function tagSections() {
       if (node.type !== 'heading') return;
       const heading = toString(node);
       if (node.depth === 2) {
-        const n = '一二三四五六七八九十'.indexOf(heading[0] ?? '') + 1;
+        const n = numerals.indexOf(heading[0] ?? '') + 1;
         if (planHeading.test(heading)) part = 'plan';
         else if (reviewHeading.test(heading)) part = 'review';
         else if (kind === 'summary-plan' && n === 1 && lastChapter >= 1) part = 'plan';

@@ -9,6 +9,7 @@ import { buildSearchIndex } from '../lib/search-build.ts';
 import { searchFiles } from '../lib/search-files.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
+import { traditionalFile } from './traditional-files.ts';
 
 /** Where the archive's files come from: the normalized reports and their raw captures. */
 export interface ArchiveSources {
@@ -36,7 +37,8 @@ function originalBytes(path: string, sha256: string, report: string): Buffer {
  * rendering, so they cost a file write each rather than a route each.
  * - `reports/<slug>.md` (the report file) and `.raw.txt` (the raw capture as UTF-8 text), both
  *   with a UTF-8 byte-order mark; `.original` (the raw capture's exact bytes, whose SHA-256 the
- *   page shows); `.json` (metadata, body, topic chunks; removed spam as digests only)
+ *   page shows); `.json` (metadata, body, topic chunks; removed spam as digests only);
+ *   `.hant.json` (the page's Simplified → Traditional table, fetched by its 简/繁 switch)
  * - `search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `part/<k>/<id>.json`
  */
 export function writeArchiveFiles(out: string, sources: ArchiveSources): { reports: number; shards: number } {
@@ -62,6 +64,7 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, join(sources.reports, `${r.id}.md`));
     write(`${base}.original`, original);
     write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
+    write(`${base}.hant.json`, traditionalFile(r.markdown));
   }
   const search = (path: string) => join(out, 'search', path);
   write(search(searchFiles.manifest), JSON.stringify(index.manifest));

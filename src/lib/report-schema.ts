@@ -71,10 +71,24 @@ const restorationSchema = z.object({
 /** A place where spam replaced text that no evidence lets us restore. */
 const gapSchema = z.object({ at: z.string(), context: z.string() });
 
+/**
+ * Why a line was taken for site chrome: it stood before the title, in the page's meta lines under
+ * it, repeated the title, has chrome features (breadcrumb, footer, banner…), is repeated by other
+ * captures of the same site, belongs to a related-articles list or a tail of labels, or is a
+ * document viewer's page marker.
+ */
+export const chromeReasons = ['before-title', 'page-meta', 'repeated-title', 'chrome-line', 'site-template', 'related-list', 'tail', 'page-marker'] as const;
+/** One reason a line was removed as chrome. */
+export type ChromeReason = (typeof chromeReasons)[number];
+
 /** Annotations and injected characters removed, by kind, with counts. */
 const annotationSchema = z.object({
-  /** pinyin: readings after characters, 發(fā)展; noise: emoji and symbols inside words; invisible: bidi controls and non-characters. */
-  kind: z.enum(['pinyin', 'noise', 'invisible']),
+  /**
+   * pinyin: readings after characters, 發(fā)展; noise: emoji and symbols inside words; invisible:
+   * bidi controls and non-characters; brackets: the source's 〖〗, made 【】 so they are never read
+   * as the cleaner's restoration marks.
+   */
+  kind: z.enum(['pinyin', 'noise', 'invisible', 'brackets']),
   count: z.number().int().positive(),
 });
 
@@ -83,7 +97,7 @@ export const cleaningSchema = z.object({
   /** Number of site-chrome lines removed (navigation, meta lines, footers…). */
   chromeLines: z.number().int().nonnegative(),
   /** The removed chrome lines themselves, in raw order. */
-  chrome: z.array(z.string()),
+  chrome: z.array(z.object({ text: z.string(), why: z.enum(chromeReasons) })),
   /** Injected spam strings removed. */
   spam: z.array(spamSchema),
   /** Text restored where spam had replaced it. */

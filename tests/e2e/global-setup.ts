@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
@@ -13,22 +13,16 @@ declare module 'vitest' {
   }
 }
 
-let server: ChildProcess | undefined;
-
-/** A TCP port free right now: several test runs may share this machine, each needs its own server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no free port'));
-      });
-    });
-  });
+/** A port no other process listens on now: parallel test runs on one machine must not share a server. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
 }
+
+let server: ChildProcess | undefined;
 
 /**
  * Builds a fixture archive (the real raw pages plus tests/fixtures/site) into a temporary folder
@@ -47,7 +41,7 @@ export async function setup(project: TestProject): Promise<void> {
   const env = { ...process.env, ARCHIVE_RAW: raw, ARCHIVE_REPORTS: reports, ARCHIVE_OUT: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
   const build = spawnSync('npx', ['astro', 'build'], { env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-  const port = await freePort();
+  const port = Number(process.env.E2E_PORT) || (await freePort());
   server = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], { env, stdio: 'pipe', detached: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {

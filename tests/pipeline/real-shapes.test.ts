@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePath } from '../helpers.ts';
+import { normalizeBytes, normalizePath } from '../helpers.ts';
 
 const run = (name: string) => normalizePath(`tests/fixtures/raw/${name}`);
 
@@ -22,7 +22,7 @@ describe('pages in the shapes real captures take', () => {
     expect(r.body).toContain('交流轮岗校长教师213人');
     expect(r.body).not.toMatch(/上传人|文档编号|举报|_第1页|共9页|点击查看更多|资源描述|由会员分享|珍藏版|\.docx/);
     expect(r.body.trimStart().startsWith('一、2020年工作总结')).toBe(true);
-    expect(r.data.cleaning.chrome).toEqual(expect.arrayContaining(['2、', '3、']));
+    expect(r.data.cleaning.chrome).toEqual(expect.arrayContaining([{ text: '2、', why: 'page-marker' }, { text: '3、', why: 'page-marker' }]));
     expect(r.data).toMatchObject({ yearsReviewed: [2020], yearsPlanned: [2021], kind: 'summary-plan' });
   });
 
@@ -87,5 +87,21 @@ describe('pages in the shapes real captures take', () => {
     expect(r.data).toMatchObject({ yearsReviewed: [2018], yearsPlanned: [2019], kind: 'summary-plan' });
     expect(r.body).not.toMatch(/记者站|浏览数/);
     expect(r.body).toContain('（2019年3月12日）');
+  });
+
+  it('the source’s own 〖〗 never become the cleaner’s restoration marks', () => {
+    const bytes = new TextEncoder().encode('区教育局2021年工作总结\n〖篇一〗2021年，全区教育系统坚持立德树人根本任务，推进教育优质均衡发展，各项工作取得新进展，办好人民满意的教育。');
+    const r = normalizeBytes(bytes, 'brackets.txt');
+    expect(r.body).toContain('【篇一】2021年');
+    expect(r.body).not.toMatch(/[〖〗]/);
+    expect(r.data.cleaning.restorations).toEqual([]);
+    expect(r.data.cleaning.annotations).toEqual([{ kind: 'brackets', count: 2 }]);
+  });
+
+  it('a social-media repost loses its follow prompts, byline, previous issues and like buttons', () => {
+    const r = run('wechat-repost.txt');
+    expect(r.data.title).toBe('温州市教育局2024年工作要点');
+    expect(r.body).not.toMatch(/蓝字|关注我们|温州教育发布|编辑：|往期推荐|入选全国名单|二维码|在看/);
+    expect(r.body.trimEnd().endsWith('新增学位2.5万个。')).toBe(true);
   });
 });

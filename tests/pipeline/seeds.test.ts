@@ -17,7 +17,7 @@ describe('seed 000, a city bureau page with site chrome', () => {
     for (const chrome of ['智能问答', '无障碍', '关于我们', '主办单位', '管理维护', '网站标识码', '备案序号', '网站报障', '粤公网安备', '相关文件', '文档附件', '转载分享', '浏览量']) {
       expect(r.body).not.toContain(chrome);
     }
-    expect(r.data.cleaning.chrome).toContain('主办单位:阳江市人民政府办公室');
+    expect(r.data.cleaning.chrome).toContainEqual({ text: '主办单位:阳江市人民政府办公室', why: 'chrome-line' });
   });
   it('keeps the last sentence of the body', () => {
     expect(r.body.trim().endsWith('推动优质资源共享。')).toBe(true);
@@ -29,7 +29,7 @@ describe('seed 001, a page whose bureau name was replaced by gambling spam', () 
   it('keeps no trace of the injected strings in title or body', () => {
     expect(r.data.title).toBe('南昌市教育局2021年工作总结及2022年工作要点');
     for (const spam of ['澳门', '华都', '娱乐', '|']) expect(r.body).not.toContain(spam);
-    expect(r.data.cleaning.chrome.join('\n')).not.toMatch(/澳门|华都/);
+    expect(r.data.cleaning.chrome.map((c) => c.text).join('\n')).not.toMatch(/澳门|华都/);
   });
   it('records the spam it removed', () => {
     expect(r.data.cleaning.spam.map((s) => s.text)).toEqual(['澳门华都线上娱乐|澳门华都娱乐网址|', '澳门华都网上娱乐|华都娱乐首页|']);

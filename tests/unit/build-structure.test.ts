@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headingMarker, splitHeading } from '../../scripts/steps/build-structure.ts';
+import { splitHeading } from '../../scripts/steps/build-structure.ts';
+import { headingMarker } from '../../scripts/lib/numbering.ts';
 
 describe('headingMarker', () => {
   it('reads the three numbering kinds, a lost number, and the mark as printed', () => {
