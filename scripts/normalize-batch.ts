@@ -1,18 +1,24 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { VFile } from 'vfile';
+import { bodyLimitProblem } from '../src/lib/body-limits.ts';
 import { primaryYear } from '../src/lib/catalogue.ts';
+import { DecodeError } from '../src/lib/decode-bytes.ts';
 import { splitReport } from '../src/lib/read-reports.ts';
 import { reportSlug } from '../src/lib/slug.ts';
+import { BatchError } from './lib/batch-error.ts';
+import { listRawFiles } from './lib/list-raw-files.ts';
+import { lockOutput } from './lib/output-lock.ts';
+import { rawFileSize, readRawFile } from './lib/read-raw-file.ts';
 import { readSourceInfo } from './lib/read-source-info.ts';
 import { siteTemplates } from './lib/site-template.ts';
-import { writeAtomic } from './lib/write-atomic.ts';
+import { removeStaleReports, type Removed } from './lib/stale-reports.ts';
+import { removeLeftoverTemps, writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
-import { DecodeError } from '../src/lib/decode-bytes.ts';
 
-/** Files in the raw folder that are not raw pages: capture sidecars, dotfiles, notes. */
-export const notRaw = /\.source\.json$|^\.|^README/i;
+export { notRaw } from './lib/list-raw-files.ts';
+export { BatchError } from './lib/batch-error.ts';
 
 /** What became of one raw file. */
 export type Outcome =
@@ -22,6 +28,10 @@ export type Outcome =
 /** Result of one normalize run. */
 export interface BatchResult {
   outcomes: Outcome[];
+  /** Reports removed from the output folder because their raw file is gone or now has another slug. */
+  removed: Removed[];
+  /** Things about the run as a whole worth telling the user (an empty input folder). */
+  notes: string[];
   bytes: number;
   seconds: number;
 }
@@ -30,63 +40,114 @@ function bodyHash(markdown: string): string {
   return createHash('sha256').update(splitReport(markdown).body).digest('hex');
 }
 
+function errnoCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/** Checks the two folders before anything is read or written; throws a one-line BatchError. */
+function openFolders(inDir: string, outDir: string): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(inDir).isDirectory();
+  } catch (error) {
+    throw new BatchError(`--in ${inDir}: ${errnoCode(error) === 'ENOENT' ? 'no such folder' : `cannot read the folder (${errnoCode(error)})`}`, { cause: error });
+  }
+  if (!isDir) throw new BatchError(`--in ${inDir}: not a folder`);
+  const same = (() => {
+    try {
+      return realpathSync(inDir) === realpathSync(outDir);
+    } catch {
+      return resolve(inDir) === resolve(outDir);
+    }
+  })();
+  if (same) throw new BatchError(`--in and --out are the same folder (${inDir}); raw pages and normalized reports must live apart`);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new BatchError(`--out ${outDir}: cannot create the folder (${errnoCode(error)})`, { cause: error });
+  }
+}
+
+/** The reason a raw file failed, as the user should read it. */
+function reasonOf(error: unknown): string {
+  if (error instanceof DecodeError) return error.reason;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return `markup nested too deeply to read (${error.message})`;
+  return (error as Error).message;
+}
+
 /**
- * Normalizes every raw file in `inDir` into `outDir`: one report per file, written atomically.
- * A file that fails is reported with its reason and the batch goes on; a report whose text
- * duplicates an earlier one is refused, naming the earlier file.
+ * Normalizes every raw file in `inDir` into `outDir`: one report per file, written atomically,
+ * one run at a time per output folder (a lock file). A file that fails — unreadable, too large,
+ * a name that is not UTF-8, not text, not a report — is reported with its reason and the batch
+ * goes on; a report whose text duplicates an earlier one is refused, naming the earlier file.
+ * Reports of raw files that are gone are removed (see `removeStaleReports`), never anything else
+ * and never when the input folder holds no raw file.
+ * @throws BatchError when the folders themselves are unusable or another run holds the lock
  */
 export function normalizeBatch(inDir: string, outDir: string): BatchResult {
   const started = performance.now();
-  const pipeline = createPipeline();
-  const names = readdirSync(inDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !notRaw.test(e.name))
-    .map((e) => e.name)
-    .sort();
-  mkdirSync(outDir, { recursive: true });
-  const templates = siteTemplates(inDir, names);
-  const outcomes: Outcome[] = [];
-  const slugs = new Set<string>();
-  const bodies = new Map<string, string>();
-  let total = 0;
-  for (const name of names) {
-    const path = join(inDir, name);
-    const bytes = readFileSync(path);
-    total += bytes.length;
-    try {
-      if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-        throw new DecodeError(bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
+  openFolders(inDir, outDir);
+  const release = lockOutput(outDir);
+  try {
+    removeLeftoverTemps(outDir);
+    const pipeline = createPipeline();
+    const { names, badNames } = listRawFiles(inDir);
+    const templates = siteTemplates(inDir, names);
+    const outcomes: Outcome[] = badNames.map((name) => ({
+      file: name,
+      ok: false,
+      bytes: 0,
+      error: `${join(inDir, name)}: file name is not valid UTF-8 (bad bytes shown as \\xNN); rename the file in UTF-8 to normalize it`,
+    }));
+    const written = new Map<string, string>();
+    const slugs = new Set<string>();
+    const bodies = new Map<string, string>();
+    let total = 0;
+    for (const name of names) {
+      const path = join(inDir, name);
+      let size = rawFileSize(path);
+      try {
+        const bytes = readRawFile(path);
+        size = bytes.length;
+        if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+          throw new DecodeError(bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
+        }
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) }, siteLines: templates.get(name) ?? [] } });
+        const markdown = String(pipeline.processSync(file));
+        const tooBig = bodyLimitProblem(splitReport(markdown).body);
+        if (tooBig) throw new Error(tooBig);
+        const fm = file.data.frontmatter!;
+        const hash = bodyHash(markdown);
+        const duplicateOf = bodies.get(hash);
+        if (duplicateOf) throw new Error(`duplicate: same normalized text as ${duplicateOf}; not published twice`);
+        bodies.set(hash, name);
+        let slug = reportSlug(primaryYear(fm), fm.region, fm.kind);
+        if (slugs.has(slug)) slug = `${slug}-${sha256.slice(0, 6)}`;
+        slugs.add(slug);
+        writeAtomic(join(outDir, `${slug}.md`), markdown);
+        written.set(name, slug);
+        const c = fm.cleaning;
+        outcomes.push({
+          file: name,
+          ok: true,
+          slug,
+          bytes: bytes.length,
+          warnings: file.messages.map((m) => `${path}${m.line ? `:${m.line}` : ''}: ${m.reason}`),
+          summary: `chrome ${c.chromeLines}, spam ${c.spam.reduce((n, s) => n + s.count, 0)}, restored ${c.restorations.length}, converted ${c.convertedChars}`,
+        });
+      } catch (error) {
+        const line = (error as { line?: number }).line;
+        outcomes.push({ file: name, ok: false, bytes: size, error: `${path}${line ? `:${line}` : ''}: ${reasonOf(error)}` });
       }
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) }, siteLines: templates.get(name) ?? [] } });
-      const markdown = String(pipeline.processSync(file));
-      const fm = file.data.frontmatter!;
-      const hash = bodyHash(markdown);
-      const duplicateOf = bodies.get(hash);
-      if (duplicateOf) throw new Error(`duplicate: same normalized text as ${duplicateOf}; not published twice`);
-      bodies.set(hash, name);
-      let slug = reportSlug(primaryYear(fm), fm.region, fm.kind);
-      if (slugs.has(slug)) slug = `${slug}-${sha256.slice(0, 6)}`;
-      slugs.add(slug);
-      writeAtomic(join(outDir, `${slug}.md`), markdown);
-      const c = fm.cleaning;
-      outcomes.push({
-        file: name,
-        ok: true,
-        slug,
-        bytes: bytes.length,
-        warnings: file.messages.map((m) => `${path}${m.line ? `:${m.line}` : ''}: ${m.reason}`),
-        summary: `chrome ${c.chromeLines}, spam ${c.spam.reduce((n, s) => n + s.count, 0)}, restored ${c.restorations.length}, converted ${c.convertedChars}`,
-      });
-    } catch (error) {
-      const e = error as Error & { line?: number };
-      const reason = e instanceof DecodeError ? e.reason : e.message;
-      outcomes.push({ file: name, ok: false, bytes: bytes.length, error: `${path}${e.line ? `:${e.line}` : ''}: ${reason}` });
+      total += size;
     }
+    const notes: string[] = [];
+    let removed: Removed[] = [];
+    if (names.length === 0) notes.push(`no raw files in ${inDir}; no report removed from ${outDir}`);
+    else removed = removeStaleReports(outDir, new Set(names), written);
+    return { outcomes, removed, notes, bytes: total, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    release();
   }
-  const failed = outcomes.some((o) => !o.ok);
-  if (!failed) {
-    const produced = new Set(outcomes.map((o) => (o.ok ? `${o.slug}.md` : '')));
-    for (const n of readdirSync(outDir)) if (n.endsWith('.md') && !produced.has(n)) rmSync(join(outDir, n));
-  }
-  return { outcomes, bytes: total, seconds: (performance.now() - started) / 1000 };
 }

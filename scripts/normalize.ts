@@ -1,23 +1,36 @@
 import { parseArgs } from 'node:util';
-import { normalizeBatch } from './normalize-batch.ts';
+import { BatchError, normalizeBatch, type BatchResult } from './normalize-batch.ts';
 
-const { values } = parseArgs({
-  options: { in: { type: 'string', default: 'content/raw' }, out: { type: 'string', default: 'content/reports' } },
-});
-
-const result = normalizeBatch(values.in, values.out);
-for (const o of result.outcomes) {
-  if (o.ok) {
-    console.log(`ok    ${o.file} → ${o.slug}.md (${o.summary})`);
-    for (const w of o.warnings) console.log(`      warning: ${w}`);
-  } else {
-    console.error(`FAIL  ${o.error}`);
+function report(result: BatchResult): void {
+  for (const o of result.outcomes) {
+    if (o.ok) {
+      console.log(`ok    ${o.file} → ${o.slug}.md (${o.summary})`);
+      for (const w of o.warnings) console.log(`      warning: ${w}`);
+    } else {
+      console.error(`FAIL  ${o.error}`);
+    }
   }
+  for (const r of result.removed) console.log(`rm    ${r.file} (${r.reason})`);
+  for (const note of result.notes) console.log(`note  ${note}`);
+  const failed = result.outcomes.filter((o) => !o.ok).length;
+  const mb = result.bytes / 1e6;
+  const rate = result.seconds > 0 ? `, ${(mb / result.seconds).toFixed(1)} MB/s` : '';
+  console.log(
+    `normalized ${result.outcomes.length - failed} of ${result.outcomes.length} files (${mb.toFixed(2)} MB) in ${result.seconds.toFixed(2)} s${rate}` +
+      (failed ? `; ${failed} failed` : '') +
+      (result.removed.length ? `; removed ${result.removed.length} obsolete report(s)` : ''),
+  );
+  process.exitCode = failed ? 1 : 0;
 }
-const failed = result.outcomes.filter((o) => !o.ok).length;
-const mb = result.bytes / 1e6;
-console.log(
-  `normalized ${result.outcomes.length - failed} of ${result.outcomes.length} files (${mb.toFixed(2)} MB) in ${result.seconds.toFixed(2)} s, ${(mb / result.seconds).toFixed(1)} MB/s` +
-    (failed ? `; ${failed} failed` : ''),
-);
-process.exitCode = failed ? 1 : 0;
+
+try {
+  const { values } = parseArgs({
+    options: { in: { type: 'string', default: 'content/raw' }, out: { type: 'string', default: 'content/reports' } },
+  });
+  report(normalizeBatch(values.in, values.out));
+} catch (error) {
+  const usage = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') === true;
+  if (!(error instanceof BatchError) && !usage) throw error;
+  console.error(`normalize: ${(error as Error).message}${usage ? ' (usage: npm run normalize -- [--in DIR] [--out DIR])' : ''}`);
+  process.exitCode = 2;
+}

@@ -5,7 +5,7 @@ import { reportsLoader } from './reports-loader.ts';
 
 /** The normalized reports: one Markdown file per report, id = slug = file name. */
 const reports = defineCollection({
-  loader: reportsLoader(archivePaths.reports),
+  loader: reportsLoader(archivePaths.reports, archivePaths.raw),
   schema: reportSchema,
 });
 

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
 import { htmlToText, looksLikeHtml } from '../steps/html-to-text.ts';
 import { normalizeWhitespace, toLines } from '../steps/parse-raw.ts';
 import { numbered } from './numbering.ts';
+import { readRawFile } from './read-raw-file.ts';
 import { readSourceInfo } from './read-source-info.ts';
 
 /** Whether a line could be a site's template line: short, not numbered, not a sentence. */
@@ -13,7 +13,7 @@ function templateShaped(line: string): boolean {
 
 /** The lines of one capture as the pipeline's parser yields them. */
 function captureLines(path: string): string[] {
-  const text = decodeBytes(readFileSync(path)).text;
+  const text = decodeBytes(readRawFile(path)).text;
   const plain = looksLikeHtml(text) ? htmlToText(text).text : text;
   return toLines(normalizeWhitespace(plain)).children.map((l) => l.value);
 }

@@ -15,7 +15,9 @@ import { resolveRegion } from './resolve-region.ts';
 export const untitled = '（无标题）';
 
 /** A masked place or number: xx区, **市, ×名, 20xx年. */
-const masked = /(?:^|[^A-Za-z])(?:[xX]{2,}|\*{2,}|×+|○{2,})(?:[区县市省镇]|年|名|所|个|人|%)/;
+// A run of *, × or ○ matches here exactly when its last two (last one for ×) do, so the pattern
+// names only those: `\*{2,}` would rescan the run from every start, quadratic on a line of stars.
+const masked = /(?:^|[^A-Za-z])(?:[xX]{2,}|\*\*|×|○○)(?:[区县市省镇]|年|名|所|个|人|%)/;
 
 function issuerIn(text: string): string | null {
   const m = unmark(text).match(new RegExp(`(?:^|\\d{4}年度?|关于)?([\\p{Script=Han}]{2,20}?${bureauPattern.source})`, 'u'));

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { Line, LinesRoot } from '../tree.ts';
 import { emptyCleaning } from '../tree.ts';
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
+import { withoutUnsafeCharacters } from '../../src/lib/safe-text.ts';
 import { htmlToText, looksLikeHtml } from './html-to-text.ts';
 
 /** Unifies newlines and the spaces and invisible characters scraped pages are full of. */
@@ -13,7 +14,7 @@ export function normalizeWhitespace(text: string): string {
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/[\u2028\u2029\u0085]/g, '\n')
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 /** Splits text into trimmed line nodes, keeping each line's raw line number. */
@@ -49,7 +50,7 @@ export function parseRaw(this: Processor): void {
       const page = htmlToText(text);
       text = page.text;
       file.data.format = 'html';
-      file.data.htmlTitle = page.title;
+      file.data.htmlTitle = page.title === null ? null : withoutUnsafeCharacters(page.title);
     }
     return toLines(normalizeWhitespace(text));
   };

@@ -25,6 +25,13 @@ export class DecodeError extends Error {
 /** Largest raw file accepted: a real report is well under 1 MB. */
 export const maxRawBytes = 20 * 1024 * 1024;
 
+/** Why a raw file of `size` bytes is refused unread, or null when its size is acceptable. */
+export function oversizeReason(size: number): string | null {
+  return size > maxRawBytes
+    ? `file is ${(size / 1048576).toFixed(1)} MB; raw reports over ${maxRawBytes / 1048576} MB are refused as not a single report`
+    : null;
+}
+
 const signatures: [string, number[]][] = [
   ['PNG', [0x89, 0x50, 0x4e, 0x47]],
   ['JPEG', [0xff, 0xd8, 0xff]],
@@ -44,6 +51,55 @@ function binaryKind(bytes: Uint8Array): string | null {
   let controls = 0;
   for (const b of sample) if (b === 0 || (b < 9 && b !== 0)) controls++;
   return controls > sample.length * 0.01 ? `${controls} control bytes in the first ${sample.length}` : null;
+}
+
+/**
+ * UTF-16 text without a byte-order mark, told by its zero bytes: the high byte of every ASCII
+ * character, so they stand on one side (odd offsets for little-endian, even for big-endian).
+ * Accepted only when the decoded text is almost all printable.
+ */
+function bomlessUtf16(bytes: Uint8Array): Decoded | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  const zeros = even + odd;
+  if (zeros < sample.length * 0.05 || Math.max(even, odd) < zeros * 0.8) return null;
+  const encoding = odd > even ? 'UTF-16LE' : 'UTF-16BE';
+  const text = iconv.decode(Buffer.from(bytes), encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be');
+  // eslint-disable-next-line no-control-regex -- control characters are what disproves the guess
+  const unprintable = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]|[\ud800-\udfff]/g)?.length ?? 0;
+  if (unprintable > text.length * 0.01) return null;
+  return { text, encoding, warning: `${encoding} without a byte-order mark, recognised by its zero bytes` };
+}
+
+/** Where the first byte that breaks UTF-8 stands, for error messages: `offset 1234 (0xc3)`. */
+function firstInvalidUtf8(bytes: Uint8Array): string {
+  let lo = 0;
+  let hi = bytes.length;
+  // The longest valid prefix, by halving: a prefix that decodes ends before the first bad byte.
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >>> 1;
+    if (strictUtf8Prefix(bytes.subarray(0, mid))) lo = mid;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < bytes.length && strictUtf8Prefix(bytes.subarray(0, end + 1))) end++;
+  // The bad sequence starts where the character cut by the first bad byte began.
+  const at = end - truncatedTail(bytes.subarray(0, end));
+  return `offset ${at} (0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')})`;
+}
+
+/** Whether `bytes` is valid UTF-8, allowing only a character cut at its very end. */
+function strictUtf8Prefix(bytes: Uint8Array): boolean {
+  if (strictUtf8(bytes) !== null) return true;
+  const cut = truncatedTail(bytes);
+  return cut > 0 && strictUtf8(bytes.subarray(0, bytes.length - cut)) !== null;
 }
 
 function strictUtf8(bytes: Uint8Array): string | null {
@@ -87,11 +143,8 @@ function decodeLegacy(bytes: Uint8Array): Decoded | null {
  * @throws DecodeError for empty, binary, oversized or undecodable input.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes.length > maxRawBytes) {
-    throw new DecodeError(
-      `file is ${(bytes.length / 1048576).toFixed(1)} MB; raw reports over ${maxRawBytes / 1048576} MB are refused as not a single report`,
-    );
-  }
+  const oversize = oversizeReason(bytes.length);
+  if (oversize) throw new DecodeError(oversize);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = strictUtf8(bytes.subarray(3));
     if (text === null) throw new DecodeError('UTF-8 byte-order mark, but the bytes after it are not valid UTF-8');
@@ -99,6 +152,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE', warning: null };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE', warning: null };
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return utf16;
   const binary = binaryKind(bytes);
   if (binary) throw new DecodeError(`expected UTF-8, GB18030, Big5 or UTF-16 text, found binary data (${binary})`);
   const utf8 = strictUtf8(bytes);
@@ -110,7 +165,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   const legacy = decodeLegacy(bytes);
   if (legacy) return legacy;
-  throw new DecodeError('expected UTF-8, GB18030, Big5 or UTF-16 text, found bytes that decode as none of them');
+  throw new DecodeError(
+    `expected UTF-8, GB18030, Big5 or UTF-16 text, found bytes that decode as none of them (first byte that is not UTF-8 at ${firstInvalidUtf8(bytes)})`,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bodyLimitProblem } from './body-limits.ts';
 import { reportSchema, type Report } from './report-schema.ts';
 import { formatSchemaError } from './schema-error.ts';
 
@@ -7,6 +8,38 @@ import { formatSchemaError } from './schema-error.ts';
 export function splitReport(markdown: string): { frontmatter: string; body: string } {
   const end = markdown.indexOf('\n---\n', 4);
   return { frontmatter: markdown.slice(4, end), body: markdown.slice(end + 5) };
+}
+
+/** Raised when a report file cannot be read as one; the message names the file. */
+export class ReportFileError extends Error {
+  override name = 'ReportFileError';
+}
+
+/**
+ * Checks a report file's shape and parses its frontmatter: `---`, the frontmatter as JSON (the
+ * normalizer writes JSON, which is also YAML), `---`, the Markdown body.
+ * @throws ReportFileError naming `path`, the rule and what was found
+ */
+export function parseReportFile(path: string, markdown: string): { frontmatter: Record<string, unknown>; body: string } {
+  const expected = 'expected "---", the frontmatter as JSON, "---", then the Markdown body, as `npm run normalize` writes it';
+  if (markdown.trim() === '') throw new ReportFileError(`${path}: report file is empty; ${expected}`);
+  const crlf = markdown.indexOf('\r');
+  if (crlf >= 0) {
+    const line = markdown.slice(0, crlf).split('\n').length;
+    throw new ReportFileError(`${path}:${line}: carriage return (CRLF or CR line end) found; report files use LF line ends only`);
+  }
+  if (!markdown.startsWith('---\n') || markdown.indexOf('\n---\n', 3) < 0) throw new ReportFileError(`${path}:1: no frontmatter fences; ${expected}`);
+  const { frontmatter, body } = splitReport(markdown);
+  let data: unknown;
+  try {
+    data = JSON.parse(frontmatter);
+  } catch (error) {
+    throw new ReportFileError(`${path}:2: frontmatter is not JSON (${(error as Error).message}); ${expected}`, { cause: error });
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ReportFileError(`${path}:2: frontmatter is not a JSON object; ${expected}`);
+  const tooBig = bodyLimitProblem(body);
+  if (tooBig) throw new ReportFileError(`${path}: ${tooBig}`);
+  return { frontmatter: data as Record<string, unknown>, body };
 }
 
 /** A report file as read from disk, frontmatter parsed but not yet validated. */
@@ -19,7 +52,7 @@ export interface RawReportFile {
   body: string;
 }
 
-/** Every report file of a folder, in name order. */
+/** Every report file of a folder, in name order; a file that is not a report file is an error naming it. */
 export function readReportFiles(dir: string): RawReportFile[] {
   return readdirSync(dir)
     .filter((n) => n.endsWith('.md'))
@@ -27,8 +60,7 @@ export function readReportFiles(dir: string): RawReportFile[] {
     .map((name) => {
       const path = join(dir, name);
       const markdown = readFileSync(path, 'utf8');
-      const { frontmatter, body } = splitReport(markdown);
-      return { id: name.replace(/\.md$/, ''), path, markdown, frontmatter: JSON.parse(frontmatter) as Record<string, unknown>, body };
+      return { id: name.replace(/\.md$/, ''), path, markdown, ...parseReportFile(path, markdown) };
     });
 }
 
@@ -48,7 +80,7 @@ export interface ReportFile {
 export function readReports(dir: string): ReportFile[] {
   return readReportFiles(dir).map(({ id, path, markdown, frontmatter, body }) => {
     const parsed = reportSchema.safeParse(frontmatter);
-    if (!parsed.success) throw new Error(`${path}: frontmatter does not match the schema:\n${formatSchemaError(parsed.error)}`);
+    if (!parsed.success) throw new ReportFileError(`${path}: frontmatter does not match the schema:\n${formatSchemaError(parsed.error)}`);
     return { id, data: parsed.data, body, markdown };
   });
 }

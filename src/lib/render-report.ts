@@ -3,6 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { anchorNamer } from './anchored-text.ts';
+import { isHttpUrl } from './http-url.ts';
 import type { Section } from './report-schema.ts';
 
 /** One entry of a report's table of contents. */
@@ -39,7 +40,25 @@ function markRestorations(value: string): ElementContent[] {
   return out;
 }
 
+/**
+ * What a link or image in a body becomes: itself when it points to an `http:`/`https:` URL or an
+ * anchor of the page, else its text (a link's content, an image's alt text), so that a
+ * `javascript:` or `data:` address never becomes a live link.
+ */
+function safeLinks<T extends HastRoot['children'][number]>(child: T): (T | ElementContent)[] {
+  if (child.type !== 'element') return [child];
+  const { href, src, alt } = child.properties;
+  if (child.tagName === 'a') {
+    return typeof href === 'string' && (href.startsWith('#') || isHttpUrl(href)) ? [child] : child.children.flatMap(safeLinks);
+  }
+  if (child.tagName === 'img') {
+    return typeof src === 'string' && isHttpUrl(src) ? [child] : [{ type: 'text', value: typeof alt === 'string' ? alt : '' }];
+  }
+  return [child];
+}
+
 function walk(node: HastRoot | Element, visit: (el: Element) => void): void {
+  node.children = node.children.flatMap(safeLinks);
   for (const child of node.children) {
     if (child.type === 'element') {
       visit(child);
@@ -53,7 +72,7 @@ function walk(node: HastRoot | Element, visit: (el: Element) => void): void {
 
 /**
  * Renders a report's Markdown body to HTML. Raw HTML in the Markdown is dropped, never passed
- * through; headings get the section ids from the frontmatter and every paragraph a stable
+ * through; only `http:`/`https:` links are links (others become their text); headings get the section ids from the frontmatter and every paragraph a stable
  * `p-N` anchor; the cleaner's restoration marks become `<ins>` and its gap marks a visible 〔缺〕.
  */
 export function renderBody(markdown: string, sections: Section[]): RenderedBody {

@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { isIsoCalendarDate } from './calendar-date.ts';
+import { isHttpUrl } from './http-url.ts';
+import { isPlainFileName } from './plain-file-name.ts';
 import { topicNames } from './topic-names.ts';
 
 export { topicNames };
 
-/** An ISO calendar date, `YYYY-MM-DD`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An ISO calendar date, `YYYY-MM-DD`, that exists: 2022-13-45 and 2022-02-30 are refused. */
+const isoDate = z.string().refine(isIsoCalendarDate, 'expected a real calendar date as YYYY-MM-DD');
+
+/** An absolute `http:` or `https:` URL; `javascript:`, `data:` and every other scheme are refused. */
+export const httpUrl = z.string().refine(isHttpUrl, 'expected an http: or https: URL');
 
 /** A four-digit year a report speaks about. */
 const year = z.number().int().min(1949).max(2100);
@@ -26,8 +32,8 @@ export const regionSchema = z.object({
 
 /** What the raw file was and where it came from. */
 export const sourceSchema = z.object({
-  /** File name inside content/raw. */
-  file: z.string(),
+  /** File name inside content/raw: a plain name, never a path (no `/`, `\\`, `..`, NUL, leading dot). */
+  file: z.string().refine(isPlainFileName, 'expected a plain file name inside the raw folder (no "/", "\\", "..", control characters or leading dot)'),
   /** SHA-256 of the raw bytes, lowercase hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Encoding the bytes were decoded from. */
@@ -42,7 +48,7 @@ export const sourceSchema = z.object({
    */
   origin: z.enum(['official', 'template-site', 'document-sharing', 'template', 'unknown']),
   /** Address of the captured page, from `<name>.source.json`. */
-  url: z.url().optional(),
+  url: httpUrl.optional(),
   /** When the page was captured, from `<name>.source.json`. */
   fetchedAt: z.string().optional(),
   /** Site name, from `<name>.source.json`. */

@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { allReports } from '../collections.ts';
 import { kindLabel, regionLabel, yearsLabel } from '../lib/catalogue.ts';
-
-const escape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+import { xmlText as escape } from '../lib/xml-text.ts';
 
 /** Atom feed of the 50 newest reports. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,15 +32,45 @@ describe('the archive files written beside the pages', () => {
   const files = filesUnder(out);
   const read = (path: string): unknown => JSON.parse(files.get(path)!);
 
-  it('offers each report as Markdown, JSON and the raw text as decoded when it was normalized', () => {
+  it('offers each report as Markdown, JSON and the raw text as decoded when it was normalized, text with a UTF-8 byte-order mark', () => {
     expect(counts.reports).toBe(reports.length);
     expect(new Set(reports.map((r) => r.data.source.encoding)).size).toBeGreaterThanOrEqual(4);
     for (const r of reports) {
-      expect(files.get(`reports/${r.id}.md`)).toBe(r.markdown);
+      expect(files.get(`reports/${r.id}.md`)).toBe(`\ufeff${r.markdown}`);
       expect(read(`reports/${r.id}.json`)).toMatchObject({ slug: r.id, title: r.data.title, body: r.body });
       const decoded = decodeBytes(readFileSync(join(raw, r.data.source.file))).text;
-      expect(files.get(`reports/${r.id}.raw.txt`), r.data.source.file).toBe(decoded);
+      expect(files.get(`reports/${r.id}.raw.txt`), r.data.source.file).toBe(`\ufeff${decoded}`);
     }
+  });
+
+  it('offers the exact original bytes, whose SHA-256 is the one the report records', () => {
+    for (const r of reports) {
+      const original = readFileSync(join(out, 'reports', `${r.id}.original`));
+      expect(original.equals(readFileSync(join(raw, r.data.source.file))), r.id).toBe(true);
+      expect(createHash('sha256').update(original).digest('hex')).toBe(r.data.source.sha256);
+    }
+  });
+
+  it('never republishes removed spam strings in the JSON download, only their digests', () => {
+    const spammed = reports.filter((r) => r.data.cleaning.spam.length > 0);
+    expect(spammed.length).toBeGreaterThan(0);
+    for (const r of spammed) {
+      const json = files.get(`reports/${r.id}.json`)!;
+      for (const s of r.data.cleaning.spam) expect(json).not.toContain(JSON.stringify(s.text));
+      expect((read(`reports/${r.id}.json`) as { cleaning: { spam: unknown[] } }).cleaning.spam).toEqual(
+        r.data.cleaning.spam.map((s) => ({ sha256: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown, chars: Array.from(s.text).length, count: s.count })),
+      );
+    }
+  });
+
+  it('refuses a raw file changed since it was normalized, naming the report', () => {
+    const changedRaw = temp('archive-changed-raw-');
+    cpSync(raw, changedRaw, { recursive: true });
+    const victim = reports[0]!;
+    appendFileSync(join(changedRaw, victim.data.source.file), '\n');
+    expect(() => writeArchiveFiles(temp('archive-changed-'), { reports: reportsDir, raw: changedRaw })).toThrow(
+      new RegExp(`^${join(reportsDir, `${victim.id}.md`)}: raw file .* has SHA-256 [0-9a-f]{64}, not the ${victim.data.source.sha256} the report records; run npm run normalize$`),
+    );
   });
 
   it('cuts every report into its parts, which put together hold its text in order', () => {

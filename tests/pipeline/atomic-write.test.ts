@@ -3,9 +3,11 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 import { readReport } from '../helpers.ts';
 
 describe('writing reports', () => {
+  const killedRun = { root: '', raw: '', out: '' };
   it('leaves no half-written report when the run is killed mid-way', async () => {
     const root = mkdtempSync(join(tmpdir(), 'atomic-'));
     const raw = join(root, 'raw');
@@ -17,6 +19,7 @@ describe('writing reports', () => {
       cpSync(join('content/raw', seed), join(raw, `${String(i).padStart(4, '0')}-${seed}`));
     }
     const out = join(root, 'out');
+    Object.assign(killedRun, { root, raw, out });
     const child = spawn(process.execPath, ['scripts/normalize.ts', '--in', raw, '--out', out], { stdio: 'ignore' });
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
@@ -41,6 +44,12 @@ describe('writing reports', () => {
       expect(data.title.length).toBeGreaterThan(0);
       expect(body.trim().length).toBeGreaterThan(100);
     }
-    expect(readdirSync(out).filter((n) => !n.endsWith('.md') && !/^\..+\.tmp$/.test(n))).toEqual([]);
+    expect(readdirSync(out).filter((n) => !n.endsWith('.md') && !/^\..+\.tmp$/.test(n) && n !== '.normalize.lock')).toEqual([]);
+  });
+  it('lets the next run take over the killed run\'s lock and clean up its temporary files', () => {
+    const { root, raw, out } = killedRun;
+    expect(root).not.toBe('');
+    normalizeBatch(raw, out);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });

@@ -44,3 +44,19 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(new Uint8Array(maxRawBytes + 1))).toThrow(/MB; raw reports over 20 MB are refused/);
   });
 });
+
+describe('decoding without a byte-order mark or with a bad byte', () => {
+  const text = '三明市教育局2023年工作总结\n一、主要工作\n全市新增学位1200个，专任教师达到3100人。\n';
+  it.each([
+    ['UTF-16LE', 'utf16le'],
+    ['UTF-16BE', 'utf16be'],
+  ] as const)('reads %s without a byte-order mark, with a warning', (encoding, node) => {
+    const le = Buffer.from(text, 'utf16le');
+    const bytes = node === 'utf16le' ? le : Buffer.from(le).swap16();
+    expect(decodeBytes(bytes)).toEqual({ text, encoding, warning: `${encoding} without a byte-order mark, recognised by its zero bytes` });
+  });
+  it('names the offset of the first byte that is neither UTF-8 nor any legacy encoding', () => {
+    const bytes = Buffer.concat([Buffer.from('abc'), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x80, 0x81, 0xfe, 0xff])]);
+    expect(() => decodeBytes(bytes)).toThrow('found bytes that decode as none of them (first byte that is not UTF-8 at offset 3 (0xc3))');
+  });
+});

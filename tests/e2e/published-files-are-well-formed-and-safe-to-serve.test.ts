@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from './browser.ts';
+
+const browser = browserForFile();
+const spammed = '2021-jiangxi-nanchang-summary-plan';
+const hostile = '2021-fujian-quanzhou-huian-summary';
+
+/** Every file of the built site, as paths relative to it. */
+function builtFiles(): string[] {
+  const dist = inject('distDir');
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dist, join(e.parentPath, e.name)));
+}
+
+describe('the published files', () => {
+  it('parse as JSON, every one of them', () => {
+    const json = builtFiles().filter((f) => f.endsWith('.json'));
+    expect(json.length).toBeGreaterThan(50);
+    for (const f of json) expect(() => JSON.parse(readFileSync(join(inject('distDir'), f), 'utf8')) as unknown, f).not.toThrow();
+  });
+
+  it('parse as well-formed XML: the feed and the sitemaps, with a title that held non-characters', async () => {
+    const xml = builtFiles().filter((f) => f.endsWith('.xml'));
+    expect(xml).toEqual(expect.arrayContaining(['feed.xml', 'sitemap-index.xml', 'sitemap-0.xml']));
+    const page = await browser().newPage();
+    for (const f of xml) {
+      const text = readFileSync(join(inject('distDir'), f), 'utf8');
+      const error = await page.evaluate((t) => new DOMParser().parseFromString(t, 'application/xml').querySelector('parsererror')?.textContent ?? null, text);
+      expect(error, f).toBeNull();
+    }
+    expect(readFileSync(join(inject('distDir'), 'feed.xml'), 'utf8')).toContain('<title>惠安县教育局2021年工作总结</title>');
+    await page.close();
+  });
+
+  it('show the raw text readably in the browser from a server that sends no charset', async () => {
+    const page = await browser().newPage();
+    const response = await page.goto(`${inject('baseUrl')}/reports/${spammed}.raw.txt`);
+    expect(response?.headers()['content-type']).not.toMatch(/charset=utf-8/i);
+    expect(await page.locator('body').innerText()).toContain('全市教育系统坚持以习近平新时代中国特色社会主义思想为指引');
+    const md = await page.request.get(`${inject('baseUrl')}/reports/${spammed}.md`);
+    expect((await md.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    await page.close();
+  });
+
+  it('offer the original bytes with the SHA-256 the page shows', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${inject('baseUrl')}/reports/${hostile}/`);
+    const shown = await page.locator('dd.hash').textContent();
+    const href = await page.locator('a', { hasText: '原始文件（原样字节）' }).getAttribute('href');
+    expect(await page.locator('a', { hasText: '原始文件（原样字节）' }).getAttribute('download')).toBe('hostile-characters.txt');
+    const bytes = await (await page.request.get(`${inject('baseUrl')}${href}`)).body();
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown);
+    expect(bytes.equals(readFileSync('tests/fixtures/site/hostile-characters.txt'))).toBe(true);
+    await page.close();
+  });
+
+  it('never republish removed spam on a report page, only counts and hashes', () => {
+    const html = readFileSync(join(inject('distDir'), 'reports', spammed, 'index.html'), 'utf8');
+    expect(html).not.toContain('澳门华都网上娱乐');
+    expect(html).not.toContain('华都娱乐');
+    expect(html).toMatch(/<code>[0-9a-f]{12}<\/code>（\d+ 字）× \d+/);
+  });
+
+  it('tell crawlers to leave the downloads alone, and where the sitemap is', () => {
+    const robots = readFileSync(join(inject('distDir'), 'robots.txt'), 'utf8');
+    expect(robots).toContain('Disallow: /reports/*.raw.txt$');
+    expect(robots).toContain('Disallow: /reports/*.original$');
+    expect(robots).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
+  });
+
+  it('link a source only by its http(s) address, with no control or bidi character shown', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${inject('baseUrl')}/reports/${hostile}/`);
+    expect(await page.locator('a', { hasText: 'https://www.huian.gov.cn/jyj/2021.html' }).getAttribute('href')).toBe('https://www.huian.gov.cn/jyj/2021.html');
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\ufffe\uffff\u0080-\u009f]/);
+    await page.close();
+  });
+});
