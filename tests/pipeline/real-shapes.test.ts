@@ -112,4 +112,11 @@ describe('pages in the shapes real captures take', () => {
     expect(r.body.trimStart().startsWith('2020年，全县教育系统坚持以人民为中心')).toBe(true);
     expect(r.data.region).toMatchObject({ county: '永嘉县', city: '温州市' });
   });
+
+  it('non-characters of every plane and bidi overrides are removed and counted', () => {
+    const text = '区教育局2021年工作总结\n2021年，全区教育系统坚持\u{10FFFF}立德树人根本任务\u{5FFFE}，推进教育优质均衡发展，各项工作取得新进展\u202e，办好人民满意的教育。';
+    const r = normalizeBytes(new TextEncoder().encode(text), 'planes.txt');
+    expect(r.body).toContain('坚持立德树人根本任务，推进');
+    expect(r.data.cleaning.annotations).toEqual([{ kind: 'invisible', count: 3 }]);
+  });
 });
