@@ -6,6 +6,7 @@ import { primaryYear } from '../src/lib/catalogue.ts';
 import { splitReport } from '../src/lib/read-reports.ts';
 import { reportSlug } from '../src/lib/slug.ts';
 import { readSourceInfo } from './lib/read-source-info.ts';
+import { SlugRegistry } from './lib/slug-registry.ts';
 import { writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
 import { DecodeError } from '../src/lib/decode-bytes.ts';
@@ -32,9 +33,11 @@ function bodyHash(markdown: string): string {
 /**
  * Normalizes every raw file in `inDir` into `outDir`: one report per file, written atomically.
  * A file that fails is reported with its reason and the batch goes on; a report whose text
- * duplicates an earlier one is refused, naming the earlier file.
+ * duplicates an earlier one is refused, naming the earlier file. A published report keeps its
+ * slug (see `SlugRegistry`): from the registry file `slugs` when given, else from the report
+ * files already in `outDir`.
  */
-export function normalizeBatch(inDir: string, outDir: string): BatchResult {
+export function normalizeBatch(inDir: string, outDir: string, slugs: string | null = null): BatchResult {
   const started = performance.now();
   const pipeline = createPipeline();
   const names = readdirSync(inDir, { withFileTypes: true })
@@ -43,7 +46,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
     .sort();
   mkdirSync(outDir, { recursive: true });
   const outcomes: Outcome[] = [];
-  const slugs = new Set<string>();
+  const registry = SlugRegistry.load(outDir, slugs);
   const bodies = new Map<string, string>();
   let total = 0;
   for (const name of names) {
@@ -62,9 +65,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
       const duplicateOf = bodies.get(hash);
       if (duplicateOf) throw new Error(`duplicate: same normalized text as ${duplicateOf}; not published twice`);
       bodies.set(hash, name);
-      let slug = reportSlug(primaryYear(fm), fm.region, fm.kind);
-      if (slugs.has(slug)) slug = `${slug}-${sha256.slice(0, 6)}`;
-      slugs.add(slug);
+      const slug = registry.slugFor(name, sha256, reportSlug(primaryYear(fm), fm.region, fm.kind));
       writeAtomic(join(outDir, `${slug}.md`), markdown);
       const c = fm.cleaning;
       outcomes.push({
@@ -81,6 +82,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
       outcomes.push({ file: name, ok: false, bytes: bytes.length, error: `${path}${e.line ? `:${e.line}` : ''}: ${reason}` });
     }
   }
+  registry.save();
   const failed = outcomes.some((o) => !o.ok);
   if (!failed) {
     const produced = new Set(outcomes.map((o) => (o.ok ? `${o.slug}.md` : '')));

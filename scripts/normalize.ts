@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import { normalizeBatch } from './normalize-batch.ts';
 
 const { values } = parseArgs({
-  options: { in: { type: 'string', default: 'content/raw' }, out: { type: 'string', default: 'content/reports' } },
+  options: { in: { type: 'string', default: 'content/raw' }, out: { type: 'string' }, slugs: { type: 'string' } },
 });
 
-const result = normalizeBatch(values.in, values.out);
+// The archive's slug registry goes with the archive's reports; another --out keeps its own slugs only if asked.
+const result = normalizeBatch(values.in, values.out ?? 'content/reports', values.slugs ?? (values.out ? null : 'content/slugs.json'));
 for (const o of result.outcomes) {
   if (o.ok) {
     console.log(`ok    ${o.file} → ${o.slug}.md (${o.summary})`);
