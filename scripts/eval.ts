@@ -54,7 +54,7 @@ const pct = (t: { right: number; total: number }) => (t.total ? (100 * t.right) 
 if (!values.quiet) {
   for (const s of scores) {
     if (s.misses.length === 0) continue;
-    console.log(`${s.file}`);
+    console.log(s.file);
     for (const m of s.misses) console.log(`  ${m}`);
   }
 }
