@@ -62,8 +62,11 @@ function topicRow(c: Comparison, reports: CompareInput[], row: Comparison['rows'
     const r = reports[i]!;
     const cell = el('div', { className: 'compare-cell' }, el('span', { className: 'col-label' }, columnLabel(c, i, r)));
     if (chunks.length === 0) cell.append(el('p', { className: 'absent' }, '未涉及此主题'));
+    // Only a report that both reviews and plans needs its parts told apart.
+    const parts = new Set(r.chunks.map((x) => x.part));
+    const mixed = parts.has('review') && parts.has('plan');
     for (const chunk of chunks) {
-      const part = partLabels[chunk.part];
+      const part = mixed ? partLabels[chunk.part] : '';
       cell.append(el('h3', { className: 'chunk-heading' }, ...(part ? [el('span', { className: `part-tag part-${chunk.part}` }, part), ' '] : []), el('a', { href: `/reports/${r.id}/#${chunk.id}` }, chunk.heading)));
       if (chunk.text.length > 140) {
         cell.append(el('details', {}, el('summary', {}, `${chunk.text.slice(0, 120)}…`), el('p', {}, chunk.text)));
