@@ -6,6 +6,7 @@ import { primaryYear } from '../src/lib/catalogue.ts';
 import { splitReport } from '../src/lib/read-reports.ts';
 import { reportSlug } from '../src/lib/slug.ts';
 import { readSourceInfo } from './lib/read-source-info.ts';
+import { siteTemplates } from './lib/site-template.ts';
 import { SlugRegistry } from './lib/slug-registry.ts';
 import { writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
@@ -45,6 +46,7 @@ export function normalizeBatch(inDir: string, outDir: string, slugs: string | nu
     .map((e) => e.name)
     .sort();
   mkdirSync(outDir, { recursive: true });
+  const templates = siteTemplates(inDir, names);
   const outcomes: Outcome[] = [];
   const registry = SlugRegistry.load(outDir, slugs);
   const bodies = new Map<string, string>();
@@ -58,7 +60,7 @@ export function normalizeBatch(inDir: string, outDir: string, slugs: string | nu
         throw new DecodeError(bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) } } });
+      const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) }, siteLines: templates.get(name) ?? [] } });
       const markdown = String(pipeline.processSync(file));
       const fm = file.data.frontmatter!;
       const hash = bodyHash(markdown);

@@ -9,6 +9,8 @@ import { extractMetrics } from './steps/extract-metrics.ts';
 import { joinWrappedLines } from './steps/join-wrapped-lines.ts';
 import { normalizePunctuation } from './steps/normalize-punctuation.ts';
 import { parseRaw } from './steps/parse-raw.ts';
+import { rejoinBrokenLines } from './steps/rejoin-broken-lines.ts';
+import { stripAnnotations } from './steps/strip-annotations.ts';
 import { stripChrome } from './steps/strip-chrome.ts';
 import { stripSpam } from './steps/strip-spam.ts';
 import { tagSections } from './steps/tag-sections.ts';
@@ -20,8 +22,10 @@ import { unwrapNotice } from './steps/unwrap-notice.ts';
  * chrome so that a title defaced by spam is still recognised as the title.
  */
 export const steps = [
+  ['strip-annotations', stripAnnotations],
   ['convert-script', convertScript],
   ['strip-spam', stripSpam],
+  ['rejoin-broken-lines', rejoinBrokenLines],
   ['strip-chrome', stripChrome],
   ['unwrap-notice', unwrapNotice],
   ['join-wrapped-lines', joinWrappedLines],

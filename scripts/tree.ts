@@ -22,21 +22,30 @@ export interface PageMeta {
   publisher: string | null;
 }
 
+/** Where a report's title came from. */
+export type TitleSource = 'title-line' | 'notice' | 'glued' | 'intro' | 'none';
+
 declare module 'vfile' {
   interface DataMap {
     encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5';
     format: 'text' | 'html';
     script: 'simplified' | 'traditional' | 'mixed';
-    origin: 'official' | 'template-site' | 'document-sharing' | 'unknown';
+    origin: 'official' | 'template-site' | 'document-sharing' | 'template' | 'unknown';
     cleaning: Cleaning;
     page: PageMeta;
     titleLine: string | null;
+    /** Lines other captures of the same site also carry: that site's template (set by the batch). */
+    siteLines: string[];
+    /** The title as the page printed it, before decorations were removed. */
+    rawTitle: string | null;
+    titleFrom: TitleSource;
     /** Where the title stood in the raw text, as `line N`. */
     titleAt: string;
     htmlTitle: string | null;
     subtitle: string | null;
     notice: Notice | null;
     title: string;
+    damaged: { reason: string } | null;
     issuer: string | null;
     region: Region;
     yearsReviewed: number[];
@@ -61,5 +70,6 @@ export function emptyCleaning(): Cleaning {
     convertedChars: 0,
     renumbered: 0,
     punctuation: 0,
+    annotations: [],
   };
 }

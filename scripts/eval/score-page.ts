@@ -52,7 +52,7 @@ export function fold(text: string): string {
     .replace(/\s+/g, '');
 }
 
-const sameSet = (a: number[], b: number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+const sameSet = (a: number[], b: number[]) => [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
 
 /** Scores one page by the rules of the set's README. */
 export function scorePage(gold: GoldPage, cleaned: Cleaned | null): PageScore {

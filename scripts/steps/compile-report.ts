@@ -27,6 +27,9 @@ export function frontmatterOf(file: VFile): ReportInput {
   const d = file.data;
   return {
     title: d.title!,
+    rawTitle: d.rawTitle ?? null,
+    titleFrom: d.titleFrom ?? 'title-line',
+    damaged: d.damaged ?? null,
     subtitle: d.subtitle ?? null,
     issuer: d.issuer ?? null,
     region: d.region!,

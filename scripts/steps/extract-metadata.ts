@@ -1,26 +1,21 @@
 import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { unknownRegion } from '../../src/lib/gazetteer.ts';
+import { countMentions, divisionByCode, unknownRegion } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { docNumberIn } from '../../src/lib/doc-number.ts';
+import { titleFromNotice } from '../lib/clean-title.ts';
+import { isoDateIn } from '../lib/dates.ts';
+import { regionFromMentions } from '../lib/region-evidence.ts';
+import { openingYear, planWord, summaryWord, titleYears, yearsIn } from '../lib/years.ts';
 import { bureauPattern } from './infer-issuer.ts';
 import { resolveRegion } from './resolve-region.ts';
-import { isoDateIn } from './strip-chrome.ts';
 
-const summaryWord = /总结|盘点|回顾|成效|报告|情况|亮点/;
-const planWord = /要点|计划|思路|打算|安排|重点|目标|下一步|展望/;
-/** Years a title or heading reviews and plans, by the kind word that follows each year. */
-export function yearsIn(text: string): { reviewed: number[]; planned: number[] } {
-  const reviewed: number[] = [];
-  const planned: number[] = [];
-  for (const part of text.split(/及|暨|和|与|、|并/)) {
-    const years = [...part.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
-    if (planWord.test(part) && !summaryWord.test(part.replace(/工作情况/, ''))) planned.push(...years);
-    else if (summaryWord.test(part)) reviewed.push(...years);
-  }
-  return { reviewed, planned };
-}
+/** The title an untitled report is published under. */
+export const untitled = '（无标题）';
+
+/** A masked place or number: xx区, **市, ×名, 20xx年. */
+const masked = /(?:^|[^A-Za-z])(?:[xX]{2,}|\*{2,}|×+|○{2,})(?:[区县市省镇]|年|名|所|个|人|%)/;
 
 function issuerIn(text: string): string | null {
   const m = unmark(text).match(new RegExp(`(?:^|\\d{4}年度?|关于)?([\\p{Script=Han}]{2,20}?${bureauPattern.source})`, 'u'));
@@ -33,14 +28,17 @@ function issuerIn(text: string): string | null {
 const unique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
 /**
- * Reads the report's metadata: title, issuer, region (via the gazetteer), years reviewed and
- * planned, kind, dates and document number. Whatever the text does not state stays null.
+ * Reads the report's metadata: title, issuer, region (the issuer's place via the gazetteer, else
+ * the place the text names clearly most), years reviewed and planned (title, then headings, then
+ * the opening paragraph), kind, dates, document number, and whether it is a masked template.
+ * Whatever the text does not state stays null.
  */
 export function extractMetadata() {
   return (tree: MdRoot, file: VFile): void => {
     const data = file.data;
-    const titleLine = (data.titleLine ?? '').replace(/^[—-]+\s*/, '');
-    data.title = unmark(titleLine).trim();
+    let titleLine = (data.titleLine ?? '').replace(/^[—-]+\s*/, '');
+    if (!data.notice) titleLine = titleFromNotice(titleLine) ?? titleLine;
+    data.title = unmark(titleLine).trim() || untitled;
     for (const r of data.cleaning!.restorations) if (r.at === data.titleAt) r.at = `title (${r.at})`;
     const body = toString(tree, { includeHtml: false });
     const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));
@@ -50,18 +48,28 @@ export function extractMetadata() {
       issuerIn(titleLine) ??
       (data.notice?.signedBy ? issuerIn(data.notice.signedBy) : null) ??
       tail.map((p) => (p.length <= 24 ? issuerIn(p) : null)).find(Boolean) ??
-      (data.page?.publisher ? issuerIn(data.page.publisher) : null);
+      (data.page?.publisher ? issuerIn(data.page.publisher) : null) ??
+      (data.page?.sourceLabel ? issuerIn(data.page.sourceLabel) : null);
 
     const place = data.issuer ? data.issuer.replace(bureauPattern, '') : null;
+    data.region = unknownRegion;
     if (place) {
       const { region, note } = resolveRegion(place, `${data.title}\n${body}`);
       data.region = region;
       if (note) file.message(note, undefined, 'extract-metadata:region');
-    } else {
-      data.region = unknownRegion;
+    }
+    if (data.region.code === null) {
+      const found = regionFromMentions(data.title, body);
+      // An issuer whose place is ambiguous (朝阳区) still rules out regions that hold none of its namesakes.
+      const namesakes = place ? [...countMentions(place).keys()].map((c) => divisionByCode(c)!) : null;
+      const fits = (code: string | null) => !namesakes || namesakes.some((d) => d.code === code || d.cityCode === code || d.provinceCode === code);
+      if (found && fits(found.region.code)) {
+        data.region = found.region;
+        file.message(`region from the text: ${found.evidence}`, undefined, 'extract-metadata:region-from-text');
+      }
     }
 
-    const fromTitle = yearsIn(data.title);
+    const fromTitle = data.titleFrom === 'none' ? { reviewed: [], planned: [] } : titleYears(data.title);
     const reviewed = [...fromTitle.reviewed];
     const planned = [...fromTitle.planned];
     for (const node of tree.children) {
@@ -69,6 +77,13 @@ export function extractMetadata() {
       const y = yearsIn(toString(node));
       reviewed.push(...y.reviewed);
       planned.push(...y.planned);
+    }
+    const titleKind = data.titleFrom === 'none' ? null : planWord.test(data.title) && !summaryWord.test(data.title) ? 'plan' : 'summary';
+    const opening = paragraphs.find((p) => p.length >= 40);
+    if (reviewed.length === 0 && planned.length === 0 && opening) {
+      const kind = titleKind ?? (/思路|要点|计划|[^\d]将/.test(opening.slice(0, 300)) ? 'plan' : 'summary');
+      const year = /\d{4}/.test(data.title) ? null : openingYear(opening, kind);
+      if (year) (kind === 'plan' ? planned : reviewed).push(year);
     }
     data.yearsReviewed = unique(reviewed);
     data.yearsPlanned = unique(planned);
@@ -79,12 +94,15 @@ export function extractMetadata() {
       const y = data.title.match(/(\d{4})\s*年/);
       if (y) data.yearsReviewed = [Number(y[1])];
     }
-    data.kind = data.yearsReviewed.length && data.yearsPlanned.length ? 'summary-plan' : data.yearsPlanned.length || (planWord.test(data.title) && !summaryWord.test(data.title)) ? 'plan' : 'summary';
+    data.kind = data.yearsReviewed.length && data.yearsPlanned.length ? 'summary-plan' : data.yearsPlanned.length || titleKind === 'plan' ? 'plan' : 'summary';
 
     const signature = tail.find((p) => /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(p));
     data.issued = data.notice?.date ?? (signature ? isoDateIn(signature) : null);
 
-    const sources = [titleLine, ...data.cleaning!.chrome, body, data.notice?.text ?? ''];
+    const sources = [titleLine, ...data.cleaning!.chrome.map((c) => c.text), body, data.notice?.text ?? ''];
     data.docNumber = sources.map(docNumberIn).find(Boolean) ?? null;
+
+    const masks = `${data.title}\n${body}`.match(new RegExp(masked.source, 'g'))?.length ?? 0;
+    if (masked.test(data.issuer ?? '') || masked.test(data.title) || masks >= 3 || data.cleaning!.redactions >= 5) data.origin = 'template';
   };
 }

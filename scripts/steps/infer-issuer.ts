@@ -28,7 +28,7 @@ export function inferIssuer(lines: string[]): InferredIssuer | null {
     if (m) {
       level = levelOf[m[1]!] ?? null;
       bureau = m[2]!;
-      evidence.push(`the page names its source as ${m[1]}${m[2]}`);
+      evidence.push(`页面注明来源为${m[1]}${m[2]}`);
       break;
     }
   }
@@ -39,8 +39,8 @@ export function inferIssuer(lines: string[]): InferredIssuer | null {
     .sort((a, b) => b.count - a.count || a.d.code.localeCompare(b.d.code));
   const [first, second] = ranked;
   if (!first || first.count < 3 || (second && second.count * 3 > first.count)) return null;
-  evidence.push(`${first.d.name} is named ${first.count} times in the text${second ? `, the next ${level} ${second.count} times` : ''}`);
+  evidence.push(`正文提到${first.d.name} ${first.count} 次${second ? `，其次的同级地名 ${second.count} 次` : ''}`);
   const docNumber = docNumberIn(text);
-  if (docNumber) evidence.push(`document number ${docNumber}`);
+  if (docNumber) evidence.push(`文号 ${docNumber}`);
   return { name: `${first.d.name}${bureau}`, division: first.d, evidence };
 }

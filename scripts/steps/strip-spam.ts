@@ -57,7 +57,7 @@ export function stripSpam() {
       if (nameSlotBefore.test(before) && /^[\p{Script=Han}\d]/u.test(after)) {
         issuer ??= inferIssuer(values.map((v) => runs.reduce((out, run) => out.replaceAll(run, ''), v).replace(inlineSpam, '')));
         if (issuer && !after.startsWith(issuer.name)) {
-          cleaning.restorations.push({ at: `line ${lineNo}`, text: issuer.name, evidence: issuer.evidence.join('; ') });
+          cleaning.restorations.push({ at: `line ${lineNo}`, text: issuer.name, evidence: issuer.evidence.join('；') });
           return `${before}${restoredOpen}${issuer.name}${restoredClose}${after}`;
         }
       }

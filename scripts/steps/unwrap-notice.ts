@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { LinesRoot } from '../tree.ts';
-import { isoDateIn } from './strip-chrome.ts';
+import { titleFromNotice } from '../lib/clean-title.ts';
+import { isoDateIn } from '../lib/dates.ts';
 
 /** A notice that publishes a report: 关于印发《…》的通知. */
 const noticeTitle = /关于(?:印发|下发|转发|公布)《?(.+?)》?的通知$/;
@@ -31,7 +32,9 @@ export function unwrapNotice() {
     const text = wrapper.filter((v, i) => !(i === 0 && recipients) && v !== signedBy && v !== dateLine && !publicationNote.test(v)).join('\n');
     file.data.notice = { title, recipients, text, signedBy, date: dateLine ? isoDateIn(dateLine) : null };
 
-    const named = text.match(/《(.+?)》/)?.[1] ?? m[1]!;
+    const names = [...text.matchAll(/《(.+?)》/g)].map((x) => x[1]!);
+    // A notice publishing several documents (《…总结》和《…要点》) is titled by what it publishes.
+    const named = names.length > 1 ? (titleFromNotice(title) ?? names[0]!) : (names[0] ?? m[1]!);
     let rest = lines.slice(last + 1);
     const sub = rest.findIndex((l, i) => i < 3 && /^[—-]{1,2}/.test(l.value));
     let reportTitle = named;

@@ -1,6 +1,10 @@
+import { maxQueryLength } from '../lib/search-query.ts';
+import { showFindBar } from './find-bar.ts';
+import { setupScriptToggle } from './script-toggle.ts';
+
 /**
- * Enhancements of a report page: copy the citation (with today's date as the access date) and
- * switch the text between Simplified and Traditional. opencc-js is fetched only when asked for.
+ * Enhancements of a report page: the occurrences of a query carried from the search (`?q=`),
+ * copying the citation (with today's date as the access date), and the 简/繁 switch.
  */
 const copyButton = document.querySelector<HTMLButtonElement>('[data-copy-citation]');
 const citation = document.querySelector<HTMLElement>('[data-citation]');
@@ -23,36 +27,8 @@ if (copyButton && citation && 'clipboard' in navigator) {
   });
 }
 
-const toggle = document.querySelector<HTMLButtonElement>('[data-script-toggle]');
 const body = document.querySelector<HTMLElement>('[data-report-body]');
-if (toggle && body) {
-  toggle.hidden = false;
-  let original: Map<Text, string> | null = null;
-  let traditional = false;
-  toggle.addEventListener('click', () => {
-    void (async () => {
-      try {
-        if (!original) {
-          const { toTraditional } = await import('./to-traditional.ts');
-          original = new Map();
-          const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const text = node as Text;
-            original.set(text, text.data);
-          }
-          for (const [node, value] of original) node.data = toTraditional(value);
-          traditional = true;
-        } else {
-          traditional = !traditional;
-          const { toTraditional } = await import('./to-traditional.ts');
-          for (const [node, value] of original) node.data = traditional ? toTraditional(value) : value;
-        }
-        toggle.setAttribute('aria-pressed', String(traditional));
-        toggle.textContent = traditional ? '简体' : '繁體';
-        document.documentElement.lang = traditional ? 'zh-TW' : 'zh-CN';
-      } catch (error) {
-        console.warn('[report] script conversion failed', error);
-      }
-    })();
-  });
-}
+const query = Array.from(new URLSearchParams(location.search).get('q')?.trim() ?? '').slice(0, maxQueryLength).join('');
+if (body && query) showFindBar(body, query);
+
+setupScriptToggle();

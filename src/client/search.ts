@@ -1,79 +1,67 @@
-import type { SearchManifest } from '../lib/search-build.ts';
 import { kindLabel } from '../lib/labels.ts';
-import { filesSource, searchFiles } from '../lib/search-files.ts';
-import { facetCounts, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchResult, type SearchSource } from '../lib/search-query.ts';
+import { noteLabels } from '../lib/report-notes.ts';
+import { facetCounts, maxQueryLength, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchSort } from '../lib/search-query.ts';
+import { failureText, statusText } from '../lib/search-status.ts';
+import { FetchError } from './fetch-json.ts';
+import { loadSearchSource } from './search-source.ts';
+import { pageSize, readState, writeState, type SearchState } from './search-state.ts';
 
 /**
  * The search page: loads the index manifest with the page, searches as you type (after IME composition
- * ends, debounced), drops stale answers, keeps its state in the URL, and renders results from
- * text nodes only. Logs `[search] …` and never throws into the page.
+ * ends, debounced), drops stale answers, keeps its state (query, filters, sort, results shown) in
+ * the URL and its scroll position in the session, and renders results from text nodes only.
+ * Logs `[search] …` and never throws into the page.
  */
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const results = document.querySelector<HTMLOListElement>('[data-search-results]');
 const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
+const notice = document.querySelector<HTMLElement>('[data-search-notice]');
 const filterBox = document.querySelector<HTMLFieldSetElement>('[data-search-filters]');
 const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-filter]')];
+const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]');
 const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]');
-/** Results shown per step: the first query fetches only these reports' texts for snippets. */
-const pageSize = 10;
 let shown = pageSize;
 
-const json = async <T>(path: string): Promise<T> => {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-};
+const load = loadSearchSource;
 
-let source: Promise<SearchSource> | null = null;
-function load(): Promise<SearchSource> {
-  source ??= (async (): Promise<SearchSource> => {
-    const seen = new Map<string, Promise<unknown>>();
-    const read = (path: string) => {
-      let p = seen.get(path);
-      if (!p) {
-        p = json<unknown>(`/search/${path}`);
-        // A failed fetch is forgotten, so the next query asks again.
-        p.catch(() => seen.delete(path));
-        seen.set(path, p);
-      }
-      return p;
-    };
-    const [manifest, t2s] = await Promise.all([read(searchFiles.manifest), read(searchFiles.pairs)]);
-    return filesSource(manifest as SearchManifest, (t2s as { pairs: string }).pairs, read);
-  })().catch((error: unknown) => {
-    // A failed load is retried by the next search rather than remembered.
-    source = null;
-    throw error;
-  });
-  return source;
-}
-
-function readState(): { q: string; filters: SearchFilters } {
-  const params = new URLSearchParams(location.search);
+function currentState(): SearchState {
+  const value = (name: string) => selects.find((s) => s.name === name)?.value ?? '';
   return {
-    q: params.get('q') ?? '',
-    filters: { province: params.get('province') ?? '', city: params.get('city') ?? '', year: params.get('year') ?? '', kind: params.get('kind') ?? '' },
+    q: input?.value.trim() ?? '',
+    filters: { province: value('province'), city: value('city'), year: value('year'), kind: value('kind') },
+    sort: (sortSelect?.value ?? 'relevance') as SearchSort,
+    shown,
   };
 }
 
-function currentFilters(): SearchFilters {
-  const value = (name: string) => selects.find((s) => s.name === name)?.value ?? '';
-  return { province: value('province'), city: value('city'), year: value('year'), kind: value('kind') };
+function say(text: string): void {
+  if (statusLine) statusLine.textContent = text;
 }
 
-function writeState(q: string, filters: SearchFilters, push: boolean): void {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  for (const [k, v] of Object.entries(filters) as [string, string][]) if (v) params.set(k, v);
-  const url = `${location.pathname}${params.size ? `?${params.toString()}` : ''}`;
-  if (url === `${location.pathname}${location.search}`) return;
-  if (push) history.pushState(null, '', url);
-  else history.replaceState(null, '', url);
+function warn(text: string): void {
+  if (!notice) return;
+  notice.textContent = text;
+  notice.hidden = !text;
 }
 
-function renderFacets(result: SearchResult, facets: Facets, filters: SearchFilters): void {
-  if (filterBox) filterBox.hidden = result.total === 0 && !Object.values(filters).some(Boolean);
+/** Marks the page busy while a search waits on the network; the spinner shows only if the wait is noticeable. */
+let busyTimer: ReturnType<typeof setTimeout> | undefined;
+function busy(on: boolean): void {
+  clearTimeout(busyTimer);
+  results?.setAttribute('aria-busy', String(on));
+  if (on) {
+    busyTimer = setTimeout(() => {
+      statusLine?.setAttribute('data-busy', '');
+      say('正在搜索…');
+    }, 250);
+  } else {
+    statusLine?.removeAttribute('data-busy');
+  }
+}
+
+function renderFacets(facets: Facets, filters: SearchFilters): void {
+  if (filterBox) filterBox.hidden = false;
   for (const select of selects) {
     const key = select.name as keyof SearchFilters;
     const chosen = filters[key];
@@ -85,6 +73,24 @@ function renderFacets(result: SearchResult, facets: Facets, filters: SearchFilte
     }
     if (chosen && !options.some(([v]) => v === chosen)) select.append(new Option(`${chosen}（0）`, chosen, false, true));
   }
+}
+
+/** Fills the filter choices with every report's values, for a page with nothing searched yet: loaded on first use of a filter. */
+let allFacets: Promise<void> | null = null;
+function loadAllFacets(): void {
+  if (hasResults) return;
+  allFacets ??= load()
+    .then((index) => {
+      const pool = Array.from({ length: index.manifest.docs }, (_, i) => i);
+      return facetCounts(index, { query: '', total: 0, exact: true, confirmed: 0, hits: [], facets: null, pool }, currentState().filters);
+    })
+    .then((facets) => {
+      if (!hasResults) renderFacets(facets, currentState().filters);
+    })
+    .catch((error: unknown) => {
+      allFacets = null;
+      console.error('[search] filter values failed to load', error);
+    });
 }
 
 function snippetParagraph(hit: SearchHit): HTMLParagraphElement {
@@ -102,73 +108,135 @@ function snippetParagraph(hit: SearchHit): HTMLParagraphElement {
   return paragraph;
 }
 
-function hitItem(hit: SearchHit): HTMLLIElement {
-  const [slug, title, region, , , years, kind] = hit.meta;
+function hitItem(hit: SearchHit, query: string): HTMLLIElement {
+  const [slug, title, region, , , years, kind, posted, , notes] = hit.meta;
   const li = document.createElement('li');
   const link = document.createElement('a');
-  link.href = `/reports/${slug}/${hit.anchor ? `#${hit.anchor}` : ''}`;
+  link.href = `/reports/${slug}/${query ? `?q=${encodeURIComponent(query)}` : ''}${hit.anchor ? `#${hit.anchor}` : ''}`;
   link.textContent = title;
+  li.append(link);
+  for (const label of noteLabels(notes)) {
+    const tag = document.createElement('span');
+    tag.className = 'note-tag';
+    tag.textContent = label;
+    li.append(tag);
+  }
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = `${region} · ${years.join('、')}年 · ${kindLabel(kind)}`;
-  li.append(link, meta, snippetParagraph(hit));
+  meta.textContent = `${region} · ${years.length ? `${years.join('、')}年` : '年份不详'} · ${kindLabel(kind)}${posted ? ` · 发布于 ${posted}` : ''}`;
+  li.append(meta);
+  if (hit.snippet.length) li.append(snippetParagraph(hit));
   return li;
 }
 
-function renderResults(result: SearchResult): HTMLLIElement[] {
-  const items = result.hits.map(hitItem);
-  results?.replaceChildren(...items);
-  if (statusLine) {
-    statusLine.textContent = result.query
-      ? result.total === 0
-        ? `没有找到包含“${result.query}”的报告。`
-        : `找到 ${result.exact ? '' : '至多 '}${result.total} 篇包含“${result.query}”的报告${result.total > result.hits.length ? `，显示前 ${result.hits.length} 篇` : ''}。`
-      : '';
-  }
-  return items;
-}
+/** Hits with their snippets, by query and report, so showing more results redraws the earlier ones whole. */
+const filled = new Map<string, SearchHit>();
 
 let latest = 0;
+/** Whether results (and so their own filter counts) are on the page. */
+let hasResults = false;
+/** A scroll position to restore once the first results of a restored state are drawn. */
+let pendingScroll: number | null = null;
+
 async function search(push: boolean): Promise<void> {
   if (!input) return;
   const id = ++latest;
-  const q = input.value.trim();
-  const filters = currentFilters();
-  writeState(q, filters, push);
+  let q = input.value.trim();
+  if (Array.from(q).length > maxQueryLength) {
+    q = Array.from(q).slice(0, maxQueryLength).join('');
+    input.value = q;
+    warn(`关键词最长 ${maxQueryLength} 个字，已只搜索前 ${maxQueryLength} 个字。`);
+  } else {
+    warn('');
+  }
+  const state = { ...currentState(), q };
+  const filtering = Object.values(state.filters).some(Boolean);
+  writeState(state, push);
+  if (!q && !filtering) {
+    results?.replaceChildren();
+    if (moreButton) moreButton.hidden = true;
+    say('输入关键词搜索全文，或选择省份、城市、年份、类型列出报告。');
+    pendingScroll = null;
+    hasResults = false;
+    allFacets = null;
+    return;
+  }
+  busy(true);
   try {
     const index = await load();
-    const result = await runSearch(index, q, filters, { limit: shown, snippets: false, facets: false });
+    const result = await runSearch(index, q, state.filters, { limit: shown, snippets: false, facets: false, sort: state.sort });
     if (id !== latest) return;
-    const items = renderResults(result);
-    if (moreButton) moreButton.hidden = result.hits.length >= result.total;
+    busy(false);
+    const key = (hit: SearchHit) => `${result.query}|${hit.id}`;
+    const items = result.hits.map((hit) => hitItem(filled.get(key(hit)) ?? hit, result.query));
+    results?.replaceChildren(...items);
+    hasResults = true;
+    say(statusText(result, filtering, state.sort));
+    if (moreButton) {
+      moreButton.hidden = result.hits.length >= result.total;
+      moreButton.textContent = `显示更多结果（还有 ${result.total - result.hits.length} 篇）`;
+    }
+    const scrollTarget = pendingScroll;
+    pendingScroll = null;
+    if (scrollTarget !== null) window.scrollTo(0, scrollTarget);
     // Results show at once; each snippet fills in as its report's text arrives, and the filter
-    // counts as the candidates' filter values do.
+    // counts as the candidates' filter values do. Either failing leaves the results standing.
+    const missing: string[] = [];
     await Promise.all([
       ...result.hits.map(async (hit, i) => {
-        const full = await withSnippet(index, hit, result.query);
-        if (id === latest) items[i]?.replaceWith(hitItem(full));
+        if (!result.query || filled.has(key(hit))) return;
+        try {
+          const full = await withSnippet(index, hit, result.query);
+          filled.set(key(hit), full);
+          if (id === latest) items[i]?.replaceWith((items[i] = hitItem(full, result.query)));
+        } catch (error) {
+          console.warn('[search] snippet failed', error);
+          if (!missing.includes('摘要')) missing.push('摘要');
+        }
       }),
-      facetCounts(index, result, filters).then((facets) => {
-        if (id === latest) renderFacets(result, facets, filters);
-      }),
+      facetCounts(index, result, state.filters).then(
+        (facets) => {
+          if (id === latest) renderFacets(facets, state.filters);
+        },
+        (error: unknown) => {
+          console.warn('[search] filter counts failed', error);
+          missing.push('筛选计数');
+        },
+      ),
     ]);
+    // Snippets change the results' heights: go back to the saved place once they are in.
+    if (id === latest && scrollTarget !== null) window.scrollTo(0, scrollTarget);
+    if (id === latest && missing.length) warn(`部分${missing.join('和')}未能加载，结果本身完整。`);
   } catch (error) {
+    if (id !== latest) return;
+    busy(false);
     console.error('[search] query failed', error);
-    if (statusLine && id === latest) statusLine.textContent = '搜索暂时不可用，请改用地区或年份浏览。';
+    results?.replaceChildren();
+    if (moreButton) moreButton.hidden = true;
+    say(error instanceof FetchError ? failureText(error.failure, error.path) : failureText('unknown', ''));
   }
 }
 
+/** Puts the page in the state its URL holds, and searches if there is anything to search. */
 function restore(): void {
   const state = readState();
+  const asked = new URLSearchParams(location.search).get('q') ?? '';
   if (input) input.value = state.q;
   for (const select of selects) {
     const v = state.filters[select.name as keyof SearchFilters];
     if (v && ![...select.options].some((o) => o.value === v)) select.append(new Option(v, v));
     select.value = v;
   }
-  if (state.q) void search(false);
-  else renderResults({ query: '', total: 0, exact: true, hits: [], facets: null, pool: [] });
+  if (sortSelect) sortSelect.value = state.sort;
+  shown = state.shown;
+  const saved = Number(sessionStorage.getItem(scrollKey()));
+  pendingScroll = saved > 0 ? saved : null;
+  void search(false).then(() => {
+    if (Array.from(asked.trim()).length > maxQueryLength) warn(`关键词最长 ${maxQueryLength} 个字，已只搜索前 ${maxQueryLength} 个字。`);
+  });
 }
+
+const scrollKey = () => `search-scroll:${location.search}`;
 
 if (form && input && results) {
   let composing = false;
@@ -178,6 +246,7 @@ if (form && input && results) {
     clearTimeout(timer);
     timer = setTimeout(() => void search(false), 180);
   };
+  history.scrollRestoration = 'manual';
   // The manifest and the Traditional table (about 15 KB gzipped, whatever the archive's size)
   // load with the page, so the first query waits only for its own shards.
   void load().catch((e: unknown) => {
@@ -194,15 +263,17 @@ if (form && input && results) {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       input.value = '';
+      shown = pageSize;
       void search(true);
     }
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
+    shown = pageSize;
     void search(true);
   });
-  for (const select of selects) {
+  for (const select of [...selects, ...(sortSelect ? [sortSelect] : [])]) {
     select.addEventListener('change', () => {
       shown = pageSize;
       void search(true);
@@ -219,6 +290,21 @@ if (form && input && results) {
       input.focus();
     }
   });
+  let saving = false;
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (saving || pendingScroll !== null) return;
+      saving = true;
+      requestAnimationFrame(() => {
+        saving = false;
+        sessionStorage.setItem(scrollKey(), String(Math.round(window.scrollY)));
+      });
+    },
+    { passive: true },
+  );
+  filterBox?.addEventListener('focusin', loadAllFacets);
+  filterBox?.addEventListener('pointerdown', loadAllFacets);
   window.addEventListener('popstate', restore);
   if (filterBox) filterBox.hidden = false;
   restore();

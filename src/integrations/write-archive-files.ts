@@ -6,6 +6,7 @@ import { buildSearchIndex } from '../lib/search-build.ts';
 import { searchFiles } from '../lib/search-files.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
+import { traditionalFile } from './traditional-files.ts';
 
 /** Where the archive's files come from: the normalized reports and their raw captures. */
 export interface ArchiveSources {
@@ -16,7 +17,8 @@ export interface ArchiveSources {
 /**
  * Writes the archive's plain files under `out`: tens of thousands of files that need no page
  * rendering, so they cost a file write each rather than a route each.
- * - `reports/<slug>.md` (the report file), `.json` (metadata, body, topic chunks), `.raw.txt` (the raw capture as UTF-8 text)
+ * - `reports/<slug>.md` (the report file), `.json` (metadata, body, topic chunks), `.raw.txt` (the raw capture as UTF-8 text),
+ *   `.hant.json` (the page's Simplified → Traditional table, fetched by its 简/繁 switch)
  * - `search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `part/<k>/<id>.json`
  */
 export function writeArchiveFiles(out: string, sources: ArchiveSources): { reports: number; shards: number } {
@@ -37,6 +39,7 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     const anchored = index.docs[index.ids.get(r.id)!]!.p;
     write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, body: r.body, chunks: chunksOf(r, anchored) }));
     write(`${base}.raw.txt`, decodeKnown(readFileSync(join(sources.raw, r.data.source.file)), r.data.source.encoding));
+    write(`${base}.hant.json`, traditionalFile(r.markdown));
   }
   const search = (path: string) => join(out, 'search', path);
   write(search(searchFiles.manifest), JSON.stringify(index.manifest));

@@ -15,7 +15,7 @@ export function yearsOf(r: Report): number[] {
 }
 
 /** The year a report is filed under: the last year it reviews, else the first it plans. */
-export function primaryYear(r: Report): number | null {
+export function primaryYear(r: Pick<Report, 'yearsReviewed' | 'yearsPlanned'>): number | null {
   return r.yearsReviewed.at(-1) ?? r.yearsPlanned[0] ?? null;
 }
 

@@ -88,8 +88,14 @@ export function divisionByCode(code: string): Division | undefined {
   return index().byCode.get(code);
 }
 
-/** How often each division is named in `text`, by full or short name (longest match wins). */
-export function countMentions(text: string): Map<string, number> {
+/** What may follow a short name (常州, 江苏) for it to count as naming the place rather than a part of a word (重大理论). */
+const placeContext = /^(?:[市省县区州]|教育|人|实践|贡献|经验|模式|特色|工作|重要|发展|建设|的|[、，,。”）)\s]|$)/;
+
+/**
+ * How often each division is named in `text`, by full or short name (longest match wins). With
+ * `strict`, a short name counts only where a place name can end (常州实践, not 重大理论).
+ */
+export function countMentions(text: string, strict = false): Map<string, number> {
   const { byPrefix } = index();
   const counts = new Map<string, number>();
   for (let i = 0; i < text.length - 1; i++) {
@@ -100,6 +106,7 @@ export function countMentions(text: string): Map<string, number> {
     for (const d of list) {
       for (const form of [d.name, d.short]) {
         if (!form || !text.startsWith(form, i)) continue;
+        if (strict && form === d.short && !placeContext.test(text.slice(i + form.length, i + form.length + 2))) continue;
         if (form.length > bestLength) [bestLength, best] = [form.length, [d]];
         else if (form.length === bestLength && !best.includes(d)) best.push(d);
       }

@@ -36,8 +36,11 @@ export const sourceSchema = z.object({
   script: z.enum(['simplified', 'traditional', 'mixed']),
   /** Whether the raw file was an HTML page rather than text. */
   format: z.enum(['text', 'html']),
-  /** Kind of site the capture came from, judged from its chrome. */
-  origin: z.enum(['official', 'template-site', 'document-sharing', 'unknown']),
+  /**
+   * Kind of site the capture came from, judged from its chrome; `template` when names and
+   * numbers are masked (xx, *, ×): a 范文 template, not a bureau's own report.
+   */
+  origin: z.enum(['official', 'template-site', 'document-sharing', 'template', 'unknown']),
   /** Address of the captured page, from `<name>.source.json`. */
   url: z.url().optional(),
   /** When the page was captured, from `<name>.source.json`. */
@@ -62,12 +65,33 @@ const restorationSchema = z.object({
 /** A place where spam replaced text that no evidence lets us restore. */
 const gapSchema = z.object({ at: z.string(), context: z.string() });
 
+/**
+ * Why a line was taken for site chrome: it stood before the title, in the page's meta lines under
+ * it, repeated the title, has chrome features (breadcrumb, footer, banner…), is repeated by other
+ * captures of the same site, belongs to a related-articles list or a tail of labels, or is a
+ * document viewer's page marker.
+ */
+export const chromeReasons = ['before-title', 'page-meta', 'repeated-title', 'chrome-line', 'site-template', 'related-list', 'tail', 'page-marker'] as const;
+/** One reason a line was removed as chrome. */
+export type ChromeReason = (typeof chromeReasons)[number];
+
+/** Annotations and injected characters removed, by kind, with counts. */
+const annotationSchema = z.object({
+  /**
+   * pinyin: readings after characters, 發(fā)展; noise: emoji and symbols inside words; invisible:
+   * bidi controls and non-characters; brackets: the source's 〖〗, made 【】 so they are never read
+   * as the cleaner's restoration marks.
+   */
+  kind: z.enum(['pinyin', 'noise', 'invisible', 'brackets']),
+  count: z.number().int().positive(),
+});
+
 /** Everything the cleaner removed, restored or converted. */
 export const cleaningSchema = z.object({
   /** Number of site-chrome lines removed (navigation, meta lines, footers…). */
   chromeLines: z.number().int().nonnegative(),
   /** The removed chrome lines themselves, in raw order. */
-  chrome: z.array(z.string()),
+  chrome: z.array(z.object({ text: z.string(), why: z.enum(chromeReasons) })),
   /** Injected spam strings removed. */
   spam: z.array(spamSchema),
   /** Text restored where spam had replaced it. */
@@ -82,6 +106,8 @@ export const cleaningSchema = z.object({
   renumbered: z.number().int().nonnegative(),
   /** Half-width punctuation marks made full-width between Chinese characters. */
   punctuation: z.number().int().nonnegative(),
+  /** Annotations and injected characters removed. */
+  annotations: z.array(annotationSchema).default([]),
 });
 
 /** The 印发 notice a report was published inside, kept apart from the body. */
@@ -131,6 +157,15 @@ const metricSchema = z.object({
 export const reportSchema = z.object({
   /** Report title as the bureau wrote it, spam removed and names restored. */
   title: z.string().min(1),
+  /** The title as the page printed it, before site decorations (范文, .docx, 【…】) were removed; null when untitled. */
+  rawTitle: z.string().nullable().default(null),
+  /**
+   * Where the title came from: its own line, a 印发 notice, a title glued to the first sentence,
+   * an editor's intro that names it, or nowhere (`none`: the report is published as untitled).
+   */
+  titleFrom: z.enum(['title-line', 'notice', 'glued', 'intro', 'none']).default('title-line'),
+  /** Set when the text is damaged beyond cleaning (e.g. romanized wholesale into toneless pinyin). */
+  damaged: z.object({ reason: z.string() }).nullable().default(null),
   /** A slogan heading printed above the title, e.g. 聚力高质量发展 迈向教育现代化新征程. */
   subtitle: z.string().nullable(),
   /** Issuing bureau, e.g. 南昌市教育局; null when the text names none. */

@@ -1,5 +1,6 @@
 import { anchoredText } from './anchored-text.ts';
 import { byNewest, kindLabel, regionLabel, regionNames, yearsOf, type Entry } from './catalogue.ts';
+import { reportNotes } from './report-notes.ts';
 import { forEachTermKey, shardOf, termOfKey, type TermKey } from './search-tokens.ts';
 
 /** A report as the search index needs it: its entry and its Markdown body. */
@@ -19,9 +20,10 @@ export interface SearchDoc {
 
 /**
  * One row of search metadata: slug, title, region label, province, city, years, kind, posted,
- * and the region names and issuer a title-and-region match is checked against.
+ * the region names and issuer a title-and-region match is checked against, and the report's
+ * notes (`reportNotes`: template, damaged).
  */
-export type SearchMeta = [string, string, string, string | null, string | null, number[], string, string | null, string];
+export type SearchMeta = [string, string, string, string | null, string | null, number[], string, string | null, string, number];
 
 /** A stretch of a report's text: `[anchor, text]` for each of its headings and paragraphs. */
 export type SearchPart = [string, string][];
@@ -47,7 +49,7 @@ export interface FacetChunk {
 
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
-  version: 2;
+  version: 3;
   docs: number;
   shards: number;
   /** Parts each report's text is cut into: `part/<k>/<id>.json`. */
@@ -60,6 +62,8 @@ export interface SearchManifest {
   places: [number, number][];
   years: number[];
   kinds: { value: string; label: string }[];
+  /** Ids of the reports with notes (templates, damaged), as gaps: ranked below the others at equal relevance. */
+  lowered: number[];
 }
 
 /** The whole search index, ready to be written as static files. */
@@ -161,7 +165,7 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
     parts.push(split);
     addPostings(body, id, firstOccurrences(split.flatMap((part, k) => part.map(([, text]): [number, string] => [k, text]))));
     addPostings(title, id, firstOccurrences([[0, `${doc.t}\n${doc.r}`]]));
-    meta.push([source.id, data.title, regionLabel(data.region), data.region.province, data.region.city, yearsOf(data), data.kind, data.posted, doc.r]);
+    meta.push([source.id, data.title, regionLabel(data.region), data.region.province, data.region.city, yearsOf(data), data.kind, data.posted, doc.r, reportNotes(data)]);
   });
   let numbers = 0;
   for (const list of body.values()) numbers += list.length;
@@ -208,9 +212,10 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
       y: rows.map((m) => m[5].reduce((mask, y) => mask + 2 ** years.indexOf(y), 0)),
     });
   }
+  const lowered = meta.flatMap((m, id) => (m[9] ? [id] : []));
   return {
     manifest: {
-      version: 2,
+      version: 3,
       docs: docs.length,
       shards,
       parts: partCount,
@@ -221,6 +226,7 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
       places,
       years,
       kinds,
+      lowered: lowered.map((id, i) => id - (i ? lowered[i - 1]! : 0)),
     },
     shards: out,
     meta: chunks,

@@ -42,10 +42,13 @@ export type Facets = Record<keyof SearchFilters, [string, number][]>;
 
 /** A page of results. */
 export interface SearchResult {
+  /** The query as searched: folded to Simplified, cut to `maxQueryLength`; empty for a listing by filters alone. */
   query: string;
   total: number;
   /** False when some candidates were not checked against their text, so `total` is an upper bound. */
   exact: boolean;
+  /** Results known to match: `total` when exact, else those checked so far (at least the hits shown). */
+  confirmed: number;
   hits: SearchHit[];
   /** Filter counts, or null when they were not asked for (see `facetCounts`). */
   facets: Facets | null;
@@ -53,8 +56,16 @@ export interface SearchResult {
   pool: number[];
 }
 
+/** Result order: relevance (title and region hits, then early mentions), or by date. */
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
+
+/** The longest query searched: longer input is cut to this many characters. */
+export const maxQueryLength = 64;
+
 /** What `runSearch` should fetch beyond the page of results. */
 export interface SearchOptions {
+  /** Order of the results; relevance when absent. A listing by filters alone is never by relevance: newest first instead. */
+  sort?: SearchSort;
   /** Results wanted. */
   limit: number;
   /** Fill every hit's snippet now; otherwise hits not checked against their text come without one (see `withSnippet`). */
@@ -231,12 +242,26 @@ function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>, shard
   return { ids, title, from };
 }
 
+/** The manifest's lowered ids as a set, decoded once per manifest. */
+const loweredSets = new WeakMap<SearchManifest, Set<number>>();
+
+function loweredOf(m: SearchManifest): Set<number> {
+  let set = loweredSets.get(m);
+  if (!set) {
+    let id = 0;
+    set = new Set(m.lowered.map((gap) => (id += gap)));
+    loweredSets.set(m, set);
+  }
+  return set;
+}
+
 /**
  * Candidate positions in ranked order: title-and-region hits first, then by the part of the text
- * the query first occurs in, newest first within each (ids run newest first).
+ * the query first occurs in; within each, bureaus' own reports before templates and damaged
+ * ones, then newest first (ids run newest first).
  */
-function ranked(c: Candidates, parts: number): number[] {
-  const buckets: number[][] = Array.from({ length: parts + 1 }, () => []);
+function ranked(c: Candidates, parts: number, lowered: Set<number>): number[] {
+  const buckets: number[][] = Array.from({ length: 2 * (parts + 1) }, () => []);
   for (let i = 0; i < c.ids.length; i++) {
     let title = true;
     let part = 0;
@@ -244,7 +269,7 @@ function ranked(c: Candidates, parts: number): number[] {
       if (c.title[p]![i] !== 1) title = false;
       part = Math.max(part, c.from[p]![i]!);
     }
-    buckets[title ? 0 : 1 + part]!.push(i);
+    buckets[2 * (title ? 0 : 1 + part) + (lowered.has(c.ids[i]!) ? 1 : 0)]!.push(i);
   }
   return buckets.flat();
 }
@@ -374,8 +399,8 @@ function headText(meta: SearchMeta, phrase: string): string {
 
 /** Fills in a hit's snippet and best anchor from its report's text: the text where the first phrase first occurs, else the title. */
 export async function withSnippet(source: SearchSource, hit: SearchHit, query: string): Promise<SearchHit> {
-  if (hit.snippet.length) return hit;
   const phrases = queryPhrases(query);
+  if (hit.snippet.length || phrases.length === 0) return hit;
   const found = hit.from >= 0 ? await locate(source, hit.id, phrases[0]!, hit.from) : null;
   return { ...hit, anchor: found?.anchor ?? null, snippet: snippet(found?.text ?? headText(hit.meta, phrases[0]!), phrases) };
 }
@@ -388,17 +413,20 @@ export async function withSnippet(source: SearchSource, hit: SearchHit, query: s
  * count exact). Loads only the shards, metadata, filter values and text parts the query needs.
  */
 export async function runSearch(source: SearchSource, rawQuery: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
-  const query = foldQuery(rawQuery.trim(), source.pairs);
+  const query = foldQuery(Array.from(rawQuery.trim()).slice(0, maxQueryLength).join(''), source.pairs);
   const phrases = queryPhrases(query);
-  if (phrases.length === 0) return { query, total: 0, exact: true, hits: [], facets: noFacets, pool: [] };
+  const filtering = Object.values(filters).some(Boolean);
+  if (phrases.length === 0) {
+    return filtering ? listReports(source, filters, options) : { query: '', total: 0, exact: true, confirmed: 0, hits: [], facets: noFacets, pool: [] };
+  }
   const m = source.manifest;
   const loaded = new Map<number, SearchShard>();
   const shardIds = new Set(phrases.flatMap(queryTerms).map((t) => shardOf(t, m.shards)));
   await Promise.all([...shardIds].map(async (n) => loaded.set(n, await source.shard(n))));
   const c = candidatesOf(phrases, loaded, m.shards);
-  const order = ranked(c, m.parts);
+  const sort = options.sort ?? 'relevance';
+  const order = sort === 'relevance' ? ranked(c, m.parts, loweredOf(m)) : c.ids.map((_, i) => (sort === 'newest' ? i : c.ids.length - 1 - i));
 
-  const filtering = Object.values(filters).some(Boolean);
   const facets = filtering || options.facets ? await facetsFor(source, c.ids) : null;
   const keep = (i: number) => !filtering || passes(facets!.get(c.ids[i]!)!, filters);
 
@@ -408,10 +436,12 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
   const rejected = new Set<number>();
   const hits: SearchHit[] = [];
   let exact = true;
+  let found: number;
   if (verify && order.length <= verifyAll) {
     const checked = await Promise.all(order.map((i) => check(source, c, i, phrases, true)));
     order.forEach((i, k) => checked[k] === null && rejected.add(i));
     hits.push(...checked.filter((h, k): h is SearchHit => h !== null && keep(order[k]!)).slice(0, options.limit));
+    found = Infinity;
   } else {
     const wanted = order.filter(keep);
     let at = 0;
@@ -425,6 +455,7 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
       batch.forEach((i, k) => checked[k] === null && rejected.add(i));
       hits.push(...checked.filter((h): h is SearchHit => h !== null));
     }
+    found = verify ? hits.length : Infinity;
     hits.splice(options.limit);
     exact = !verify || at >= wanted.length;
   }
@@ -436,5 +467,41 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
     if (keep(i)) total++;
   }
   const done = options.snippets ? await Promise.all(hits.map((h) => withSnippet(source, h, query))) : hits;
-  return { query, total, exact, hits: done, facets: facets ? countFacets(facets, pool, filters) : null, pool };
+  return { query, total, exact, confirmed: Math.min(found, total), hits: done, facets: facets ? countFacets(facets, pool, filters) : null, pool };
+}
+
+/** Every report passing the filters, newest first (or oldest first): a search with no query. */
+async function listReports(source: SearchSource, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
+  const all = Array.from({ length: source.manifest.docs }, (_, id) => id);
+  const facets = await facetsFor(source, all);
+  const ids = all.filter((id) => passes(facets.get(id)!, filters));
+  if (options.sort === 'oldest') ids.reverse();
+  const hits = await Promise.all(ids.slice(0, options.limit).map(async (id): Promise<SearchHit> => ({ id, meta: await metaOf(source, id), anchor: null, snippet: [], from: -1 })));
+  return { query: '', total: ids.length, exact: true, confirmed: ids.length, hits, facets: countFacets(facets, all, filters), pool: all };
+}
+
+/** Filter values of every report, by doc id: what a trend counts its years and region from. */
+export async function allFacets(source: SearchSource): Promise<{ province: string | null; city: string | null; kind: string; years: number[] }[]> {
+  const facets = await facetsFor(source, Array.from({ length: source.manifest.docs }, (_, id) => id));
+  return Array.from({ length: source.manifest.docs }, (_, id) => facets.get(id)!);
+}
+
+/**
+ * Reports holding a query, as doc ids: from the postings alone when that is exact (every phrase of
+ * one or two characters, or Latin and digits), else checked against the texts when there are at
+ * most `checkUpTo` candidates. `exact` is false when candidates were left unchecked.
+ */
+export async function matchingIds(source: SearchSource, rawQuery: string, checkUpTo: number): Promise<{ query: string; ids: number[]; exact: boolean }> {
+  const query = foldQuery(Array.from(rawQuery.trim()).slice(0, maxQueryLength).join(''), source.pairs);
+  const phrases = queryPhrases(query);
+  if (phrases.length === 0) return { query, ids: [], exact: true };
+  const m = source.manifest;
+  const loaded = new Map<number, SearchShard>();
+  await Promise.all([...new Set(phrases.flatMap(queryTerms).map((t) => shardOf(t, m.shards)))].map(async (n) => loaded.set(n, await source.shard(n))));
+  const c = candidatesOf(phrases, loaded, m.shards);
+  const verify = phrases.some((p) => /\p{Script=Han}/u.test(p) && p.length >= 3);
+  if (!verify) return { query, ids: c.ids, exact: true };
+  if (c.ids.length > checkUpTo) return { query, ids: c.ids, exact: false };
+  const checked = await Promise.all(c.ids.map((_, i) => check(source, c, i, phrases, true)));
+  return { query, ids: checked.filter((h): h is SearchHit => h !== null).map((h) => h.id), exact: true };
 }

@@ -5,8 +5,8 @@ export interface TrendPoint {
   reports: number;
   /** How many of them use the term. */
   using: number;
-  /** Times the term occurs across them. */
-  mentions: number;
+  /** Times the term occurs across them, when counted (build-time charts). */
+  mentions?: number;
 }
 
 /** A report's years and full text, as the trend needs them. */
@@ -25,9 +25,74 @@ export function termTrend(term: string, sources: TrendSource[]): TrendPoint[] {
       const point = byYear.get(year) ?? { year, reports: 0, using: 0, mentions: 0 };
       point.reports++;
       if (mentions) point.using++;
-      point.mentions += mentions;
+      point.mentions = (point.mentions ?? 0) + mentions;
       byYear.set(year, point);
     }
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** Per year, how many reports there are and how many use the term, from each report's years and whether it matches. */
+export function yearShares(reports: { years: number[]; match: boolean }[]): TrendPoint[] {
+  const byYear = new Map<number, TrendPoint>();
+  for (const { years, match } of reports) {
+    for (const year of years) {
+      const point = byYear.get(year) ?? { year, reports: 0, using: 0 };
+      point.reports++;
+      if (match) point.using++;
+      byYear.set(year, point);
+    }
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** A point's share of reports using the term, 0 … 1. */
+export function share(p: TrendPoint): number {
+  return p.reports ? p.using / p.reports : 0;
+}
+
+/** A share as the chart labels it: 37%. */
+export function percent(p: TrendPoint): string {
+  return `${Math.round(share(p) * 100)}%`;
+}
+
+/** One bar of a chart: where it stands and what it says. */
+export interface Bar {
+  year: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The label above the bar: the share, or the count of reports. */
+  label: string;
+}
+
+/** Chart size and margins, shared by the build-time chart and the browser's. */
+export const chartBox = { width: 560, height: 180, left: 36, right: 8, top: 14, bottom: 28 };
+
+/** Bars of a trend chart: the share of each year's reports using the term, or (`counts`) how many reports. */
+export function chartBars(points: TrendPoint[], counts: boolean): { bars: Bar[]; max: number; maxLabel: string } {
+  const { width, height, left, right, top, bottom } = chartBox;
+  const value = (p: TrendPoint) => (counts ? p.using : share(p));
+  const max = Math.max(counts ? 1 : 0.01, ...points.map(value));
+  const step = (width - left - right) / Math.max(1, points.length);
+  const barWidth = Math.min(48, step * 0.7);
+  const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
+  const bars = points.map((p, i) => ({
+    year: p.year,
+    x: left + step * i + (step - barWidth) / 2,
+    y: y(value(p)),
+    width: barWidth,
+    height: height - bottom - y(value(p)),
+    label: counts ? String(p.using) : percent(p),
+  }));
+  return { bars, max, maxLabel: counts ? String(max) : `${Math.round(max * 100)}%` };
+}
+
+/** The search that lists a bar's reports: the term, the year and the region filter. */
+export function barHref(term: string, year: number, region: { province?: string; city?: string } = {}): string {
+  const params = new URLSearchParams({ q: term, year: String(year) });
+  if (region.province) params.set('province', region.province);
+  if (region.city) params.set('city', region.city);
+  return `/search/?${params.toString()}`;
 }

@@ -32,7 +32,7 @@ export async function setup(project: TestProject): Promise<void> {
   const env = { ...process.env, ARCHIVE_RAW: raw, ARCHIVE_REPORTS: reports, ARCHIVE_OUT: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
   const build = spawnSync('npx', ['astro', 'build'], { env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-  const port = await freePort();
+  const port = Number(process.env.E2E_PORT) || (await freePort());
   server = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], { env, stdio: 'pipe', detached: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {

@@ -85,14 +85,16 @@ describe('the search page', () => {
     const counts = await page.locator('select[name=kind] option').evaluateAll((options) => options.slice(1).map((o) => Number(o.textContent.match(/（(\d+)）/)![1])));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
 
-    let failed = 0;
+    // Every shard request fails (each is retried once) until the failure is shown.
+    let failing = true;
     await page.route('**/search/shard/**', async (route) => {
-      if (failed++ === 0) await route.abort();
+      if (failing) await route.abort();
       else await route.continue();
     });
     await page.locator('[data-search-input]').fill('课后服务');
     await page.locator('[data-search-input]').press('Enter');
-    await page.locator('[data-search-status]').filter({ hasText: '暂时不可用' }).waitFor();
+    await page.locator('[data-search-status]').filter({ hasText: '网络连接失败' }).waitFor();
+    failing = false;
     await page.locator('[data-search-input]').press('Enter');
     await page.locator('[data-search-status]').filter({ hasText: /找到 \d+ 篇包含“课后服务”/ }).waitFor();
     expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);

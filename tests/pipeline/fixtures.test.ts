@@ -72,12 +72,12 @@ describe('raw pages in the shapes other sites use', () => {
     const r = run('jinzhong-education-sports.txt');
     expect(r.data).toMatchObject({ issuer: '晋中市教育体育局', kind: 'summary-plan', yearsReviewed: [2022], yearsPlanned: [2023] });
     expect(r.data.region.code).toBe('140700');
-    expect(r.data.sections.filter((s) => s.part === 'plan').map((s) => s.heading)).toContain('（一）推进教育强市建设');
+    expect(r.data.sections.filter((s) => s.part === 'plan').map((s) => s.heading)).toContain('（一）推进教育强市建设。');
   });
 
   it('a three-level plan gets ##, ### and #### headings in order', () => {
     const r = run('xihu-plan-hierarchy.txt');
-    expect(r.body).toContain('## 一、强化党建统领\n\n### （一）深化党建品牌建设\n\n1．打造“西湖先锋”党建品牌');
+    expect(r.body).toContain('## 一、强化党建统领\n\n### （一）深化党建品牌建设\n\n1.打造“西湖先锋”党建品牌，');
     expect(r.data.region.code).toBe('330106');
     expect(r.data.kind).toBe('plan');
   });
@@ -98,7 +98,7 @@ describe('raw pages in the shapes other sites use', () => {
     expect(r.data.cleaning.redactions).toBe(11);
     expect(r.body).toContain('在校学生XX人');
     expect(r.body).not.toMatch(/上一篇|下一篇|作文网/);
-    expect(r.data.source.origin).toBe('template-site');
+    expect(r.data.source.origin).toBe('template');
   });
 
   it('a lost third number is restored from the numbers around it', () => {

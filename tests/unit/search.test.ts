@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 import { buildSearchIndex, shardCount, splitParts, type SearchSource as Source } from '../../src/lib/search-build.ts';
-import { docMatches, facetCounts, runSearch, snippet, type SearchFilters, type SearchSource } from '../../src/lib/search-query.ts';
+import { docMatches, facetCounts, matchingIds, runSearch, snippet, type SearchFilters, type SearchSource } from '../../src/lib/search-query.ts';
+import { statusText } from '../../src/lib/search-status.ts';
 import { queryTerms, foldText, forEachTermKey, indexTerms, queryPhrases, shardOf, termOfKey } from '../../src/lib/search-tokens.ts';
 import { traditionalPairs } from '../../src/lib/traditional.ts';
 import { readReport } from '../helpers.ts';
@@ -124,8 +125,48 @@ describe('search over the fixture archive', () => {
     expect(new Set(text.map((h) => h.from)).size).toBeGreaterThan(1);
     for (let i = 1; i < text.length; i++) {
       const [a, b] = [text[i - 1]!, text[i]!];
-      expect(a.from < b.from || (a.from === b.from && a.id < b.id)).toBe(true);
+      const [na, nb] = [a.meta[9] ? 1 : 0, b.meta[9] ? 1 : 0];
+      expect(a.from < b.from || (a.from === b.from && (na < nb || (na === nb && a.id < b.id)))).toBe(true);
     }
+  });
+  it('ranks templates below bureaus’ own reports at equal relevance, and lists them in the manifest', async () => {
+    const template = index.ids.get('2022-unknown-summary-plan')!;
+    expect(index.manifest.lowered.reduce((ids: number[], gap) => [...ids, (ids.at(-1) ?? 0) + gap], [])).toContain(template);
+    const result = await runSearch(source, '双减', none, all);
+    const at = result.hits.findIndex((h) => h.id === template);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const hit = result.hits[at]!;
+    for (const other of result.hits.slice(at + 1)) expect(other.from > hit.from || other.meta[9] !== 0).toBe(true);
+  });
+  it('lists the reports passing the filters when there is no query, newest or oldest first, with exact counts', async () => {
+    const newest = await runSearch(source, '', { ...none, province: '广东省' }, { ...all, sort: 'newest' });
+    expect(newest.exact).toBe(true);
+    expect(newest.total).toBe(index.meta.flat().filter((m) => m[3] === '广东省').length);
+    expect(newest.hits.map((h) => h.id)).toEqual([...newest.hits.map((h) => h.id)].sort((a, b) => a - b));
+    const oldest = await runSearch(source, '', { ...none, province: '广东省' }, { ...all, sort: 'oldest' });
+    expect(oldest.hits.map((h) => h.id)).toEqual(newest.hits.map((h) => h.id).reverse());
+    expect((await runSearch(source, '', none, all)).total).toBe(0);
+  });
+  it('sorts a query’s results by date on request', async () => {
+    const byDate = await runSearch(source, '学位', none, { ...all, sort: 'newest' });
+    expect(byDate.hits.map((h) => h.id)).toEqual([...byDate.hits.map((h) => h.id)].sort((a, b) => a - b));
+    expect((await runSearch(source, '学位', none, { ...all, sort: 'oldest' })).hits.map((h) => h.id)).toEqual(byDate.hits.map((h) => h.id).reverse());
+  });
+  it('cuts a query to 64 characters', async () => {
+    expect(Array.from((await runSearch(source, '教育'.repeat(100), none, all)).query)).toHaveLength(64);
+  });
+  it.each(['双减', '集团化办学', '新增中小学学位', '2021'])('gives a trend exactly the reports containing %s', async (q) => {
+    const found = await matchingIds(source, q, 1000);
+    expect(found.exact).toBe(true);
+    expect(found.ids.map((id) => index.meta[Math.floor(id / index.manifest.metaChunk)]![id % index.manifest.metaChunk]![0]).sort()).toEqual(bruteForce(q));
+  });
+  it('says why a result is empty: no report holds the words, or the filters exclude them', async () => {
+    const filtered = await runSearch(source, '双减', { ...none, province: '浙江省', year: '2020' }, all);
+    expect(statusText(filtered, true, 'relevance')).toMatch(/^没有符合筛选条件的报告包含“双减”；不加筛选时有 \d+ 篇。$/);
+    expect(statusText(await runSearch(source, '量子纠缠', none, all), false, 'relevance')).toBe('没有找到包含“量子纠缠”的报告。');
+    const few = await runSearch(source, '学位', none, { ...all, limit: 2 });
+    expect(statusText(few, false, 'relevance')).toBe(`找到 ${few.total} 篇包含“学位”的报告，按相关度排列，显示前 2 篇。`);
+    expect(statusText({ ...few, exact: false, confirmed: 2 }, false, 'relevance')).toBe(`找到 2 篇包含“学位”的报告，另有 ${few.total - 2} 篇可能包含、尚未逐篇核对；显示前 2 篇，按相关度排列。`);
   });
   it('marks the query in every snippet and points at the paragraph of the hit', async () => {
     const result = await runSearch(source, '课后服务', none, all);

@@ -1,0 +1,59 @@
+import type { VFile } from 'vfile';
+import type { LinesRoot } from '../tree.ts';
+
+/** A pinyin reading with tone marks in brackets right after a Han character: 發(fā)展, 总结（jié）. */
+const pinyinAnnotation = /(?<=\p{Script=Han})[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\s*[)）]/gu;
+/** A symbol or private-use character standing between two Han characters: injected noise. */
+const noiseInWord = /(?<=\p{Script=Han})(?:[\p{So}\p{Co}]\uFE0F?)+(?=\p{Script=Han})/gu;
+/** An emoji anywhere (not ©, ® or ™, which footers use): no bureau writes one into a report. */
+const emoji = /(?![©®™])\p{Extended_Pictographic}\uFE0F?/gu;
+/** Invisible characters: bidi controls and overrides, invisible operators, non-characters. */
+const invisible = /[\u061c\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]|[\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{e0000}-\u{e007f}]/gu;
+/** One toneless pinyin syllable. */
+const syllable =
+  /^(?:[bpmf]|[dtnl]|[gkh]|[jqx]|zh|ch|sh|[rzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ue|ui|ve|a|o|e|i|u|v)$/;
+
+/** Whether a run of Latin words reads as toneless pinyin: several words, each one or more syllables. */
+function isPinyinWord(word: string): boolean {
+  for (let cut = Math.min(6, word.length); cut >= 1; cut--) {
+    if (syllable.test(word.slice(0, cut)) && (cut === word.length || isPinyinWord(word.slice(cut)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Removes what sites annotate or inject into the text: pinyin readings after characters, noise
+ * characters inside words, invisible and non-characters. The source's own 〖〗 become 【】, since
+ * 〖〗 mark what the cleaner restored. Each kind is counted in the cleaning record. Text romanized wholesale into toneless pinyin cannot be restored: the report is marked
+ * damaged instead.
+ */
+export function stripAnnotations() {
+  return (tree: LinesRoot, file: VFile): void => {
+    const counts = { pinyin: 0, noise: 0, invisible: 0, brackets: 0 };
+    for (const line of tree.children) {
+      line.value = line.value
+        .replace(/[〖〗]/g, (b) => (counts.brackets++, b === '〖' ? '【' : '】'))
+        .replace(invisible, () => (counts.invisible++, ''))
+        .replace(pinyinAnnotation, () => (counts.pinyin++, ''))
+        .replace(noiseInWord, () => (counts.noise++, ''))
+        .replace(emoji, () => (counts.noise++, ''));
+    }
+    tree.children = tree.children.filter((l) => l.value.trim() !== '');
+    const cleaning = file.data.cleaning!;
+    cleaning.annotations = [
+      { kind: 'pinyin', count: counts.pinyin },
+      { kind: 'noise', count: counts.noise },
+      { kind: 'invisible', count: counts.invisible },
+      { kind: 'brackets', count: counts.brackets },
+    ].filter((a) => a.count > 0) as typeof cleaning.annotations;
+
+    const text = tree.children.map((l) => l.value).join('\n');
+    const words = text.match(/\b[a-z]{1,12}\b/g) ?? [];
+    const pinyin = words.filter(isPinyinWord).length;
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    file.data.damaged =
+      pinyin >= 40 && pinyin >= han * 0.5
+        ? { reason: `全文大段被转写为无声调拼音（约 ${pinyin} 个拼音词，汉字 ${han} 个），原文无法还原` }
+        : null;
+  };
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { buildTraditionalTable } from '../lib/traditional-table.ts';
+import { toTraditional } from '../lib/to-traditional.ts';
+
+/**
+ * Sources of the fixed words a report page shows around the report (navigation, panel headings,
+ * labels, the find bar): their Chinese runs go into every page's table, so the whole page
+ * switches, not only the report's own text.
+ */
+const interfaceSources = [
+  '../layouts/Base.astro',
+  '../pages/reports/[slug].astro',
+  '../components/Toc.astro',
+  '../components/CleaningRecord.astro',
+  '../components/MetricsTable.astro',
+  '../components/ReportCaveats.astro',
+  '../lib/labels.ts',
+  '../lib/catalogue.ts',
+  '../lib/related.ts',
+  '../lib/report-notes.ts',
+  '../lib/render-report.ts',
+  '../lib/cleaner-marks.ts',
+  '../client/find-bar.ts',
+  '../client/script-toggle.ts',
+  '../client/report-page.ts',
+];
+
+let interfaceTexts: string[] | null = null;
+
+/** The Chinese runs of the page's fixed words, read once. */
+function pageWords(): string[] {
+  interfaceTexts ??= interfaceSources.flatMap((path) => readFileSync(new URL(path, import.meta.url), 'utf8').match(/[\p{Script=Han}，。、：；（）《》“”·—…0-9]+/gu) ?? []);
+  return interfaceTexts;
+}
+
+/** The `/reports/<slug>.hant.json` file of a report: its page's Traditional table (see `TraditionalTable`), from the report file's text and the page's fixed words. */
+export function traditionalFile(markdown: string): string {
+  return JSON.stringify(buildTraditionalTable([markdown, ...pageWords()], toTraditional));
+}
