@@ -153,13 +153,13 @@ describe(`an archive of ${count} generated reports`, () => {
     await page.locator('select[name=year]').selectOption('2020');
     await page.locator('[data-table-filters] button').click();
     await page.waitForURL(/kind=plan/);
-    await page.locator('[data-table-summary] a').waitFor();
+    await page.locator('[data-table-summary]', { hasText: '筛选（' }).waitFor();
     const rows = page.locator('.report-table tbody tr');
     const expected = reports.filter((r) => r.data.kind === 'plan' && [...r.data.yearsReviewed, ...r.data.yearsPlanned].includes(2020)).length;
     expect(await rows.count()).toBe(Math.min(expected, maxEntries));
     for (const kind of await rows.locator('td:nth-child(4)').allTextContents()) expect(kind).toBe('工作计划');
     await page.goto(`${base}/reports/?region=429004`);
-    await page.locator('[data-table-summary] a').waitFor();
+    await page.locator('[data-table-summary]', { hasText: '筛选（' }).waitFor();
     for (const region of await rows.locator('td:nth-child(2)').allTextContents()) expect(region).toBe('湖北省 仙桃市');
     expect(await rows.count()).toBe(3);
     expect(errors).toEqual([]);
