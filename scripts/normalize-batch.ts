@@ -13,6 +13,7 @@ import { lockOutput } from './lib/output-lock.ts';
 import { rawFileSize, readRawFile } from './lib/read-raw-file.ts';
 import { readSourceInfo } from './lib/read-source-info.ts';
 import { siteTemplates } from './lib/site-template.ts';
+import { SlugRegistry } from './lib/slug-registry.ts';
 import { removeStaleReports, type Removed } from './lib/stale-reports.ts';
 import { removeLeftoverTemps, writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
@@ -81,10 +82,12 @@ function reasonOf(error: unknown): string {
  * a name that is not UTF-8, not text, not a report — is reported with its reason and the batch
  * goes on; a report whose text duplicates an earlier one is refused, naming the earlier file.
  * Reports of raw files that are gone are removed (see `removeStaleReports`), never anything else
- * and never when the input folder holds no raw file.
+ * and never when the input folder holds no raw file. A published report keeps its slug (see
+ * `SlugRegistry`): from the registry file `slugs` when given, else from the report files already
+ * in `outDir`.
  * @throws BatchError when the folders themselves are unusable or another run holds the lock
  */
-export function normalizeBatch(inDir: string, outDir: string): BatchResult {
+export function normalizeBatch(inDir: string, outDir: string, slugs: string | null = null): BatchResult {
   const started = performance.now();
   openFolders(inDir, outDir);
   const release = lockOutput(outDir);
@@ -100,7 +103,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
       error: `${join(inDir, name)}: file name is not valid UTF-8 (bad bytes shown as \\xNN); rename the file in UTF-8 to normalize it`,
     }));
     const written = new Map<string, string>();
-    const slugs = new Set<string>();
+    const registry = SlugRegistry.load(outDir, slugs);
     const bodies = new Map<string, string>();
     let total = 0;
     for (const name of names) {
@@ -122,9 +125,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
         const duplicateOf = bodies.get(hash);
         if (duplicateOf) throw new Error(`duplicate: same normalized text as ${duplicateOf}; not published twice`);
         bodies.set(hash, name);
-        let slug = reportSlug(primaryYear(fm), fm.region, fm.kind);
-        if (slugs.has(slug)) slug = `${slug}-${sha256.slice(0, 6)}`;
-        slugs.add(slug);
+        const slug = registry.slugFor(name, sha256, reportSlug(primaryYear(fm), fm.region, fm.kind));
         writeAtomic(join(outDir, `${slug}.md`), markdown);
         written.set(name, slug);
         const c = fm.cleaning;
@@ -142,6 +143,7 @@ export function normalizeBatch(inDir: string, outDir: string): BatchResult {
       }
       total += size;
     }
+    registry.save();
     const notes: string[] = [];
     let removed: Removed[] = [];
     if (names.length === 0) notes.push(`no raw files in ${inDir}; no report removed from ${outDir}`);

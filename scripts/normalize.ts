@@ -25,12 +25,13 @@ function report(result: BatchResult): void {
 
 try {
   const { values } = parseArgs({
-    options: { in: { type: 'string', default: 'content/raw' }, out: { type: 'string', default: 'content/reports' } },
+    options: { in: { type: 'string', default: 'content/raw' }, out: { type: 'string' }, slugs: { type: 'string' } },
   });
-  report(normalizeBatch(values.in, values.out));
+  // The archive's slug registry goes with the archive's reports; another --out keeps its own slugs only if asked.
+  report(normalizeBatch(values.in, values.out ?? 'content/reports', values.slugs ?? (values.out ? null : 'content/slugs.json')));
 } catch (error) {
   const usage = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') === true;
   if (!(error instanceof BatchError) && !usage) throw error;
-  console.error(`normalize: ${(error as Error).message}${usage ? ' (usage: npm run normalize -- [--in DIR] [--out DIR])' : ''}`);
+  console.error(`normalize: ${(error as Error).message}${usage ? ' (usage: npm run normalize -- [--in DIR] [--out DIR] [--slugs FILE])' : ''}`);
   process.exitCode = 2;
 }

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { byNewest, type Entry } from './lib/catalogue.ts';
 import { relatedIndex, type RelatedIndex } from './lib/related.ts';
+import { regionTree, type RegionNode } from './lib/region-tree.ts';
 
 let cached: Entry[] | null = null;
 
@@ -16,4 +17,12 @@ let related: RelatedIndex | null = null;
 export async function relatedReports(): Promise<RelatedIndex> {
   related ??= relatedIndex(await allReports());
   return related;
+}
+
+let regions: RegionNode[] | null = null;
+
+/** Province → city → county of every report with a known province; built once per build. */
+export async function allRegions(): Promise<RegionNode[]> {
+  regions ??= regionTree((await allReports()).filter((r) => r.data.region.province));
+  return regions;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
-import { divisions, regionOf, type Division } from '../../src/lib/gazetteer.ts';
+import { divisionByCode, divisions, regionOf, type Division } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { readReportFiles } from '../../src/lib/read-reports.ts';
 import type { Region } from '../../src/lib/report-schema.ts';
@@ -31,6 +31,12 @@ function random(seed: number): () => number {
 
 const numerals = '一二三四五六七八九十';
 
+function divisionNamed(code: string): Division {
+  const d = divisionByCode(code);
+  if (!d) throw new Error(`generate-corpus: no division ${code} in the gazetteer (expected a GB/T 2260 code such as 429004)`);
+  return d;
+}
+
 /** Chapters (a heading line and its text lines) of the archive's normalized reports. */
 function chaptersOf(reportsDir: string): string[][] {
   const chapters: string[][] = [];
@@ -58,9 +64,10 @@ const spamRuns = ['太阳城娱乐官网|太阳城注册送彩金|', '澳门葡�
  * Generates `count` raw reports from the archive's real ones: chapters recombined across
  * reports, regions spread over the whole GB/T 2260 gazetteer, years 2012–2025, with site chrome
  * and injected spam in the shapes the cleaner handles; some Traditional, some GB18030, some HTML.
- * Writes the raw files and `truth.json` into `outDir`.
+ * Writes the raw files and `truth.json` into `outDir`. The first reports are of the divisions
+ * `include` names by code, in order (a code may repeat, for several years of one place).
  */
-export function generateCorpus(count: number, outDir: string, seed = 2026, reportsDir = 'content/reports'): Truth[] {
+export function generateCorpus(count: number, outDir: string, seed = 2026, reportsDir = 'content/reports', include: string[] = []): Truth[] {
   const rand = random(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
   const chapters = chaptersOf(reportsDir);
@@ -74,7 +81,8 @@ export function generateCorpus(count: number, outDir: string, seed = 2026, repor
     let year: number;
     let kindIndex: number;
     do {
-      place = pick(places);
+      const wanted = include[i];
+      place = wanted ? divisionNamed(wanted) : pick(places);
       year = 2012 + Math.floor(rand() * 14);
       kindIndex = Math.floor(rand() * 3);
     } while (used.has(`${place.code}-${year}-${kindIndex}`));

@@ -1,6 +1,5 @@
 import { kindLabel, regionLabel, regionNames } from './labels.ts';
 import type { Report } from './report-schema.ts';
-import { placeSlug } from './slug.ts';
 
 export { kindLabel, regionLabel, regionNames };
 
@@ -28,11 +27,6 @@ export function yearsLabel(r: Report): string {
   return parts.join(' · ') || '年份不详';
 }
 
-/** URL path of a region page (or one of its ancestors, given fewer names). */
-export function regionHref(names: string[]): string {
-  return names.length ? `/regions/${names.map(placeSlug).join('/')}/` : '/regions/unknown/';
-}
-
 /** Newest first: by filing year, then posted date, then title, so the order is total. */
 export function byNewest(a: Entry, b: Entry): number {
   return (
@@ -41,52 +35,6 @@ export function byNewest(a: Entry, b: Entry): number {
     a.data.title.localeCompare(b.data.title, 'zh-Hans-CN') ||
     a.id.localeCompare(b.id)
   );
-}
-
-/** One node of the region tree: a province, city or county and the reports filed under it. */
-export interface RegionNode {
-  names: string[];
-  name: string;
-  href: string;
-  reports: Entry[];
-  children: RegionNode[];
-}
-
-/** Builds province → city → county from the reports; each node lists every report beneath it. */
-export function regionTree(entries: Entry[]): RegionNode[] {
-  const roots: RegionNode[] = [];
-  const find = (list: RegionNode[], names: string[]): RegionNode => {
-    const name = names.at(-1)!;
-    let node = list.find((n) => n.name === name);
-    if (!node) {
-      node = { names, name, href: regionHref(names), reports: [], children: [] };
-      list.push(node);
-    }
-    return node;
-  };
-  for (const entry of entries) {
-    const names = regionNames(entry.data.region);
-    let level = roots;
-    for (let i = 1; i <= names.length; i++) {
-      const node = find(level, names.slice(0, i));
-      node.reports.push(entry);
-      level = node.children;
-    }
-  }
-  const sort = (nodes: RegionNode[]) => {
-    nodes.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
-    for (const n of nodes) {
-      n.reports.sort(byNewest);
-      sort(n.children);
-    }
-  };
-  sort(roots);
-  return roots;
-}
-
-/** Every node of the tree, depth first. */
-export function flattenTree(nodes: RegionNode[]): RegionNode[] {
-  return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
 }
 
 /** A citation in GB/T 7714-2015 form for an online document; `accessed` is the reader's date. */

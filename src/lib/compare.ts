@@ -23,8 +23,10 @@ export interface Chunk {
 export interface TopicRow {
   topic: Topic;
   cells: Chunk[][];
-  /** Column of the first report that covers the topic, when an earlier one did not. */
+  /** Reports of one region only: the column where the topic first appears, when earlier reports lack it (新出现). */
   newFrom: number | null;
+  /** Reports of one region only: the first column that no longer covers the topic, when later reports all lack it (不再提及). */
+  droppedFrom: number | null;
 }
 
 /** One key figure across the reports, and the change from each report to the next. */
@@ -33,7 +35,10 @@ export interface FigureRow {
   label: string;
   unit: string;
   values: (Pick<Metric, 'value' | 'year' | 'quote'> | null)[];
-  /** Change from the previous column that has a value; null where either is missing. */
+  /**
+   * Change from the nearest earlier column of the same region that has a value; null where
+   * there is none: figures of different bureaus are shown side by side, never as a change.
+   */
   changes: (number | null)[];
 }
 
@@ -42,6 +47,10 @@ export type CompareMode = 'side-by-side' | 'plan-outcome';
 
 /** A whole comparison. */
 export interface Comparison {
+  /** The reports in column order: chronological. */
+  reports: CompareInput[];
+  /** Whether every report is of one region (same GB/T 2260 code). */
+  sameRegion: boolean;
   mode: CompareMode;
   /** In plan-outcome mode, the year planned by the first report and reviewed by the second. */
   year: number | null;
@@ -55,12 +64,32 @@ export function planOutcomeYear(plan: Report, outcome: Report): number | null {
   return plan.yearsPlanned.find((y) => outcome.yearsReviewed.includes(y)) ?? null;
 }
 
+const kindOrder: Record<Report['kind'], number> = { plan: 0, 'summary-plan': 1, summary: 2 };
+
 /**
- * Aligns reports topic by topic and lines up their key figures. Two reports of one region where
- * the first plans the year the second reviews are compared plan against outcome: only the plan's
- * planning sections and the outcome's reviewing sections.
+ * Oldest first: by the year a report is filed under (the last it reviews, else the first it
+ * plans), a plan before a summary of the same year, then by date.
  */
-export function compareReports(reports: CompareInput[]): Comparison {
+export function chronological(a: CompareInput, b: CompareInput): number {
+  const year = (r: Report) => r.yearsReviewed.at(-1) ?? r.yearsPlanned[0] ?? 0;
+  return (
+    year(a.data) - year(b.data) ||
+    kindOrder[a.data.kind] - kindOrder[b.data.kind] ||
+    (a.data.posted ?? a.data.issued ?? '').localeCompare(b.data.posted ?? b.data.issued ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * Aligns reports topic by topic and lines up their key figures, in chronological columns
+ * whatever order they are given in. Two reports of one region where the first plans the year
+ * the second reviews are compared plan against outcome: only the plan's planning sections and
+ * the outcome's reviewing sections.
+ */
+export function compareReports(given: CompareInput[]): Comparison {
+  const reports = [...given].sort(chronological);
+  const code = reports[0]?.data.region.code ?? null;
+  const sameRegion = code !== null && reports.every((r) => r.data.region.code === code);
   const year = reports.length === 2 ? planOutcomeYear(reports[0]!.data, reports[1]!.data) : null;
   const mode: CompareMode = year === null ? 'side-by-side' : 'plan-outcome';
   const chunks = reports.map((r, i) => {
@@ -75,7 +104,8 @@ export function compareReports(reports: CompareInput[]): Comparison {
     const cells = chunks.map((list) => list.filter((c) => c.topic === topic && (c.text || c.heading)).map(({ id, heading, text, part }) => ({ id, heading, text, part })));
     if (cells.every((c) => c.length === 0)) continue;
     const first = cells.findIndex((c) => c.length > 0);
-    rows.push({ topic, cells, newFrom: first > 0 ? first : null });
+    const last = cells.findLastIndex((c) => c.length > 0);
+    rows.push({ topic, cells, newFrom: sameRegion && first > 0 ? first : null, droppedFrom: sameRegion && last < cells.length - 1 ? last + 1 : null });
   }
   const keys = new Map<string, { label: string; unit: string }>();
   for (const r of reports) for (const m of r.data.metrics) if (!keys.has(m.key)) keys.set(m.key, { label: m.label, unit: m.unit });
@@ -84,14 +114,15 @@ export function compareReports(reports: CompareInput[]): Comparison {
       const m = r.data.metrics.find((x) => x.key === key);
       return m ? { value: m.value, year: m.year, quote: m.quote } : null;
     });
-    let previous: number | null = null;
-    const changes = values.map((v) => {
-      if (!v) return null;
-      const change: number | null = previous === null ? null : Math.round((v.value - previous) * 100) / 100;
-      previous = v.value;
-      return change;
+    const previous = new Map<string, number>();
+    const changes = values.map((v, i) => {
+      const region = reports[i]!.data.region.code;
+      if (!v || region === null) return null;
+      const before = previous.get(region);
+      previous.set(region, v.value);
+      return before === undefined ? null : Math.round((v.value - before) * 100) / 100;
     });
     return { key, label, unit, values, changes };
   });
-  return { mode, year, rows, figures };
+  return { reports, sameRegion, mode, year, rows, figures };
 }

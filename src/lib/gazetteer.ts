@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isPseudoCity } from './labels.ts';
 import type { Region } from './report-schema.ts';
 
 /** One GB/T 2260 division at province, prefecture or county level. */
@@ -116,11 +117,12 @@ export function countMentions(text: string, strict = false): Map<string, number>
   return counts;
 }
 
-/** The region record (names and code) of a division. */
+/** The region record (names and code) of a division; a county-level city its province administers directly has no city. */
 export function regionOf(d: Division): Region {
   const { byCode } = index();
   const province = byCode.get(d.provinceCode)?.name ?? null;
-  const city = d.level === 'province' ? null : d.level === 'city' ? d.name : (d.cityCode && byCode.get(d.cityCode)?.name) ?? null;
+  const parent = d.level === 'county' && d.cityCode ? (byCode.get(d.cityCode)?.name ?? null) : null;
+  const city = d.level === 'province' ? null : d.level === 'city' ? d.name : parent && !isPseudoCity(parent) ? parent : null;
   return {
     province,
     city,

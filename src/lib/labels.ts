@@ -12,9 +12,14 @@ export function kindLabel(kind: string): string {
   return kindLabels[kind] ?? kind;
 }
 
-/** Region names from province down, without repeating a municipality: 广东省 湛江市 麻章区. */
+/** Whether a prefecture name is only the grouping of county-level cities a province administers directly (湖北省-自治区直辖县级行政区划). */
+export function isPseudoCity(name: string): boolean {
+  return name.endsWith('直辖县级行政区划');
+}
+
+/** Region names from province down, without repeating a municipality or naming a pseudo-prefecture: 广东省 湛江市 麻章区, 湖北省 仙桃市. */
 export function regionNames(region: Region): string[] {
-  return [region.province, region.city !== region.province ? region.city : null, region.county].filter((n): n is string => Boolean(n));
+  return [region.province, region.city !== region.province ? region.city : null, region.county].filter((n): n is string => Boolean(n) && !isPseudoCity(n!));
 }
 
 /** The region as one line of text, or 地区不详. */

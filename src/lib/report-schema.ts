@@ -20,7 +20,7 @@ const year = z.number().int().min(1949).max(2100);
 export const regionSchema = z.object({
   /** Province-level name, e.g. 广东省; null when the report names no place. */
   province: z.string().nullable(),
-  /** Prefecture-level name, e.g. 湛江市; null for a province-level issuer or when unknown. */
+  /** Prefecture-level name, e.g. 湛江市; null for a province-level issuer, a county-level city its province administers directly (仙桃市), or when unknown. */
   city: z.string().nullable(),
   /** County-level name, e.g. 麻章区; null for a city- or province-level issuer. */
   county: z.string().nullable(),

@@ -7,6 +7,8 @@ const pages = {
   report: '/reports/2021-jiangxi-nanchang-summary-plan/',
   'report-traditional-source': '/reports/2022-unknown-summary-plan/',
   regions: '/regions/',
+  'all-reports': '/reports/',
+  'region-province': '/regions/guangdong/',
   region: '/regions/guangdong/zhanjiang/mazhang/',
   years: '/years/',
   year: '/years/2021/',

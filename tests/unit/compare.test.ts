@@ -11,6 +11,7 @@ import { readReport } from '../helpers.ts';
 const root = mkdtempSync(join(tmpdir(), 'compare-'));
 cpSync('tests/fixtures/site', join(root, 'raw'), { recursive: true });
 cpSync('content/raw/003_f402f1ac93898069.txt', join(root, 'raw', '003.txt'));
+cpSync('content/raw/001_dbd607472b490044.txt', join(root, 'raw', '001.txt'));
 normalizeBatch(join(root, 'raw'), join(root, 'reports'));
 const load = (slug: string): CompareInput => {
   const { data, body } = readReport(readFileSync(join(root, 'reports', `${slug}.md`), 'utf8'));
@@ -19,6 +20,7 @@ const load = (slug: string): CompareInput => {
 const mazhang2021 = load('2021-guangdong-zhanjiang-mazhang-summary');
 const plan2022 = load('2022-guangdong-zhanjiang-mazhang-plan');
 const summary2022 = load('2022-guangdong-zhanjiang-mazhang-summary');
+const nanchang2021 = load('2021-jiangxi-nanchang-summary-plan');
 
 describe('compareReports', () => {
   it('knows the fixture archive has a region with two successive years', () => {
@@ -57,6 +59,30 @@ describe('compareReports', () => {
     expect(c.mode).toBe('plan-outcome');
     expect(c.year).toBe(2022);
     expect(c.rows.find((r) => r.topic === '双减与课后服务')!.cells.map((cell) => cell.length)).toEqual([1, 1]);
+  });
+
+  it('puts the columns in chronological order whatever order the reports come in', () => {
+    expect(compareReports([summary2022, mazhang2021]).reports.map((r) => r.id)).toEqual([mazhang2021.id, summary2022.id]);
+    expect(compareReports([summary2022, plan2022, mazhang2021]).reports.map((r) => r.id)).toEqual([mazhang2021.id, plan2022.id, summary2022.id]);
+    const c = compareReports([summary2022, mazhang2021]);
+    expect(c.figures.find((f) => f.key === 'new-school-places')!.changes).toEqual([null, 320]);
+  });
+
+  it('shows figures of different regions side by side without a change, and marks no topic new or dropped', () => {
+    const c = compareReports([summary2022, nanchang2021]);
+    expect(c.sameRegion).toBe(false);
+    expect(c.reports.map((r) => r.id)).toEqual([nanchang2021.id, summary2022.id]);
+    expect(c.figures.flatMap((f) => f.changes).every((x) => x === null)).toBe(true);
+    expect(c.rows.every((r) => r.newFrom === null && r.droppedFrom === null)).toBe(true);
+  });
+
+  it('marks a topic the later reports no longer cover as dropped, from the first column without it', () => {
+    const c = compareReports([summary2022, mazhang2021]);
+    for (const row of c.rows) {
+      const [earlier, later] = row.cells.map((cell) => cell.length > 0);
+      expect(row.droppedFrom).toBe(earlier && !later ? 1 : null);
+      expect(row.newFrom).toBe(!earlier && later ? 1 : null);
+    }
   });
 
   it('compares three reports in three columns', () => {

@@ -1,0 +1,19 @@
+import type { ReportOrder } from './report-order.ts';
+
+/** The all-reports table's sort orders: the first page of each, and its label. */
+export const tableOrders: { order: ReportOrder; base: string; label: string }[] = [
+  { order: 'date', base: '/reports/', label: '发布日期' },
+  { order: 'region', base: '/reports/by-region/', label: '地区' },
+  { order: 'year', base: '/reports/by-year/', label: '年份' },
+];
+
+/** The compact catalogue the table's filters read: regions once, then one row per report. */
+export interface TableCatalogue {
+  /** `[code, label]` of every region, referenced by index from the rows. */
+  regions: [string | null, string][];
+  /** `[slug, title, region index, years reviewed, years planned, kind, posted]`, newest first. */
+  rows: [string, string, number, number[], number[], string, string | null][];
+}
+
+/** Where the catalogue is served. */
+export const tableCataloguePath = '/api/catalogue.json';
