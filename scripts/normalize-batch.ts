@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
-import { VFile } from 'vfile';
-import { bodyLimitProblem } from '../src/lib/body-limits.ts';
-import { primaryYear } from '../src/lib/catalogue.ts';
-import { DecodeError } from '../src/lib/decode-bytes.ts';
-import { splitReport } from '../src/lib/read-reports.ts';
-import { reportSlug } from '../src/lib/slug.ts';
 import { BatchError } from './lib/batch-error.ts';
 import { listRawFiles } from './lib/list-raw-files.ts';
 import { lockOutput } from './lib/output-lock.ts';
-import { rawFileSize, readRawFile } from './lib/read-raw-file.ts';
-import { readSourceInfo } from './lib/read-source-info.ts';
 import { siteTemplates } from './lib/site-template.ts';
 import { SlugRegistry } from './lib/slug-registry.ts';
 import { removeStaleReports, type Removed } from './lib/stale-reports.ts';
 import { removeLeftoverTemps, writeAtomic } from './lib/write-atomic.ts';
 import { createPipeline } from './pipeline.ts';
+import { processRaw, type Processed } from './lib/process-raw.ts';
 
 export { notRaw } from './lib/list-raw-files.ts';
 export { BatchError } from './lib/batch-error.ts';
@@ -35,10 +29,6 @@ export interface BatchResult {
   notes: string[];
   bytes: number;
   seconds: number;
-}
-
-function bodyHash(markdown: string): string {
-  return createHash('sha256').update(splitReport(markdown).body).digest('hex');
 }
 
 function errnoCode(error: unknown): string {
@@ -69,11 +59,59 @@ function openFolders(inDir: string, outDir: string): void {
   }
 }
 
-/** The reason a raw file failed, as the user should read it. */
-function reasonOf(error: unknown): string {
-  if (error instanceof DecodeError) return error.reason;
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return `markup nested too deeply to read (${error.message})`;
-  return (error as Error).message;
+/** Takes processed files in name order: refuses duplicates, gives slugs, writes, and sums up the run. */
+function batchSink(inDir: string, outDir: string, slugs: string | null, outcomes: Outcome[]) {
+  const written = new Map<string, string>();
+  const registry = SlugRegistry.load(outDir, slugs);
+  const bodies = new Map<string, string>();
+  let total = 0;
+  return {
+    accept(p: Processed): void {
+      total += p.size;
+      if (!p.ok) {
+        outcomes.push({ file: p.name, ok: false, bytes: p.size, error: p.error });
+        return;
+      }
+      const duplicateOf = bodies.get(p.bodyHash);
+      if (duplicateOf) {
+        outcomes.push({ file: p.name, ok: false, bytes: p.size, error: `${join(inDir, p.name)}: duplicate: same normalized text as ${duplicateOf}; not published twice` });
+        return;
+      }
+      bodies.set(p.bodyHash, p.name);
+      const slug = registry.slugFor(p.name, p.sha256, p.wantedSlug);
+      writeAtomic(join(outDir, `${slug}.md`), p.markdown);
+      written.set(p.name, slug);
+      outcomes.push({ file: p.name, ok: true, slug, bytes: p.size, warnings: p.warnings, summary: p.summary });
+    },
+    finish(names: string[], started: number): BatchResult {
+      registry.save();
+      const notes: string[] = [];
+      let removed: Removed[] = [];
+      if (names.length === 0) notes.push(`no raw files in ${inDir}; no report removed from ${outDir}`);
+      else removed = removeStaleReports(outDir, new Set(names), written);
+      return { outcomes, removed, notes, bytes: total, seconds: (performance.now() - started) / 1000 };
+    },
+  };
+}
+
+/** Opens the folders, takes the lock and lists the raw files: what both batch runners start with. */
+function startBatch(inDir: string, outDir: string) {
+  openFolders(inDir, outDir);
+  const release = lockOutput(outDir);
+  try {
+    removeLeftoverTemps(outDir);
+    const { names, badNames } = listRawFiles(inDir);
+    const outcomes: Outcome[] = badNames.map((name) => ({
+      file: name,
+      ok: false,
+      bytes: 0,
+      error: `${join(inDir, name)}: file name is not valid UTF-8 (bad bytes shown as \\xNN); rename the file in UTF-8 to normalize it`,
+    }));
+    return { release, names, outcomes, templates: siteTemplates(inDir, names) };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /**
@@ -89,66 +127,50 @@ function reasonOf(error: unknown): string {
  */
 export function normalizeBatch(inDir: string, outDir: string, slugs: string | null = null): BatchResult {
   const started = performance.now();
-  openFolders(inDir, outDir);
-  const release = lockOutput(outDir);
+  const { release, names, outcomes, templates } = startBatch(inDir, outDir);
   try {
-    removeLeftoverTemps(outDir);
     const pipeline = createPipeline();
-    const { names, badNames } = listRawFiles(inDir);
-    const templates = siteTemplates(inDir, names);
-    const outcomes: Outcome[] = badNames.map((name) => ({
-      file: name,
-      ok: false,
-      bytes: 0,
-      error: `${join(inDir, name)}: file name is not valid UTF-8 (bad bytes shown as \\xNN); rename the file in UTF-8 to normalize it`,
-    }));
-    const written = new Map<string, string>();
-    const registry = SlugRegistry.load(outDir, slugs);
-    const bodies = new Map<string, string>();
-    let total = 0;
-    for (const name of names) {
-      const path = join(inDir, name);
-      let size = rawFileSize(path);
-      try {
-        const bytes = readRawFile(path);
-        size = bytes.length;
-        if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-          throw new DecodeError(bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
-        }
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const file = new VFile({ path: name, value: bytes, data: { source: { file: name, sha256, ...readSourceInfo(path) }, siteLines: templates.get(name) ?? [] } });
-        const markdown = String(pipeline.processSync(file));
-        const tooBig = bodyLimitProblem(splitReport(markdown).body);
-        if (tooBig) throw new Error(tooBig);
-        const fm = file.data.frontmatter!;
-        const hash = bodyHash(markdown);
-        const duplicateOf = bodies.get(hash);
-        if (duplicateOf) throw new Error(`duplicate: same normalized text as ${duplicateOf}; not published twice`);
-        bodies.set(hash, name);
-        const slug = registry.slugFor(name, sha256, reportSlug(primaryYear(fm), fm.region, fm.kind));
-        writeAtomic(join(outDir, `${slug}.md`), markdown);
-        written.set(name, slug);
-        const c = fm.cleaning;
-        outcomes.push({
-          file: name,
-          ok: true,
-          slug,
-          bytes: bytes.length,
-          warnings: file.messages.map((m) => `${path}${m.line ? `:${m.line}` : ''}: ${m.reason}`),
-          summary: `chrome ${c.chromeLines}, spam ${c.spam.reduce((n, s) => n + s.count, 0)}, restored ${c.restorations.length}, converted ${c.convertedChars}`,
+    const sink = batchSink(inDir, outDir, slugs, outcomes);
+    for (const name of names) sink.accept(processRaw(pipeline, inDir, name, templates.get(name) ?? []));
+    return sink.finish(names, started);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * `normalizeBatch` on `threads` worker threads: files are processed in parallel and taken back in
+ * name order, so duplicates, slugs, written files and outcomes are byte for byte the same.
+ */
+export async function normalizeBatchParallel(inDir: string, outDir: string, slugs: string | null = null, threads = availableParallelism()): Promise<BatchResult> {
+  const started = performance.now();
+  const { release, names, outcomes, templates } = startBatch(inDir, outDir);
+  try {
+    const sink = batchSink(inDir, outDir, slugs, outcomes);
+    const waiting = new Map<number, Processed>();
+    let next = 0;
+    const job = { inDir, names, siteLines: Object.fromEntries(templates) };
+    const stride = Math.max(1, Math.min(threads, names.length));
+    await Promise.all(
+      Array.from({ length: names.length ? stride : 0 }, (_, offset) => {
+        const worker = new Worker(new URL('./lib/normalize-worker.ts', import.meta.url), { workerData: { ...job, offset, stride } });
+        worker.on('message', ({ index, result }: { index: number; result: Processed }) => {
+          waiting.set(index, result);
+          for (let p = waiting.get(next); p; p = waiting.get(next)) {
+            waiting.delete(next++);
+            sink.accept(p);
+          }
         });
-      } catch (error) {
-        const line = (error as { line?: number }).line;
-        outcomes.push({ file: name, ok: false, bytes: size, error: `${path}${line ? `:${line}` : ''}: ${reasonOf(error)}` });
-      }
-      total += size;
-    }
-    registry.save();
-    const notes: string[] = [];
-    let removed: Removed[] = [];
-    if (names.length === 0) notes.push(`no raw files in ${inDir}; no report removed from ${outDir}`);
-    else removed = removeStaleReports(outDir, new Set(names), written);
-    return { outcomes, removed, notes, bytes: total, seconds: (performance.now() - started) / 1000 };
+        return new Promise<void>((done, fail) => {
+          worker.on('error', fail);
+          worker.on('exit', (code) => {
+            if (code === 0) done();
+            else fail(new Error(`normalize worker ${offset} stopped with exit code ${code}`));
+          });
+        });
+      }),
+    );
+    return sink.finish(names, started);
   } finally {
     release();
   }

@@ -224,7 +224,7 @@ describe('the normalize command with unusable folders', () => {
   it('says in one line that an option is unknown', () => {
     const r = run('--inn', 'content/raw');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^normalize: Unknown option '--inn'.*\(usage: npm run normalize -- \[--in DIR\] \[--out DIR\] \[--slugs FILE\]\)\n$/);
+    expect(r.stderr).toMatch(/^normalize: Unknown option '--inn'.*\(usage: npm run normalize -- \[--in DIR\] \[--out DIR\] \[--slugs FILE\] \[--threads N\]\)\n$/);
   });
 });
 
