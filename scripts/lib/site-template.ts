@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
-import { htmlToText, looksLikeHtml } from '../steps/html-to-text.ts';
-import { normalizeWhitespace, toLines } from '../steps/parse-raw.ts';
+import { htmlToText, looksLikeHtml } from './html-to-text.ts';
+import { normalizeWhitespace, toLines } from './raw-lines.ts';
 import { numbered } from './numbering.ts';
 import { readRawFile } from './read-raw-file.ts';
 import { readSourceInfo } from './read-source-info.ts';

@@ -8,8 +8,8 @@ import { titleFromNotice } from '../lib/clean-title.ts';
 import { isoDateIn } from '../lib/dates.ts';
 import { regionFromHost, regionFromMentions, regionsAgree } from '../lib/region-evidence.ts';
 import { openingYear, planWord, summaryWord, titleYears, yearsIn } from '../lib/years.ts';
-import { bureauPattern } from './infer-issuer.ts';
-import { resolveRegion } from './resolve-region.ts';
+import { bureauPattern } from '../lib/infer-issuer.ts';
+import { resolveRegion } from '../lib/resolve-region.ts';
 
 /** The title an untitled report is published under. */
 export const untitled = '（无标题）';

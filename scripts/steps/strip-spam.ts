@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { inlineSpam, isSpamTerm, linkFarmLine, spamStart } from '../../src/lib/spam-vocabulary.ts';
 import { gapMark, restoredClose, restoredOpen } from '../../src/lib/cleaner-marks.ts';
 import type { LinesRoot } from '../tree.ts';
-import { inferIssuer, type InferredIssuer } from './infer-issuer.ts';
+import { inferIssuer, type InferredIssuer } from '../lib/infer-issuer.ts';
 
 
 /** A run of `|`-joined terms with no spaces: the shape injected keyword strings take. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRegion } from '../../scripts/steps/resolve-region.ts';
+import { resolveRegion } from '../../scripts/lib/resolve-region.ts';
 
 describe('resolveRegion', () => {
   it('resolves a district to its city and province', () => {
