@@ -1,4 +1,4 @@
-import { docNumberIn } from '../../src/lib/doc-number.ts';
+import { docNumberIn } from './doc-number.ts';
 import { countMentions, divisionByCode, type Division } from '../../src/lib/gazetteer.ts';
 
 /** Names of the body that issues education reports. */

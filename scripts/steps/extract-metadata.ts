@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { countMentions, divisionByCode, unknownRegion } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
-import { docNumberIn } from '../../src/lib/doc-number.ts';
+import { docNumberIn } from '../lib/doc-number.ts';
 import { titleFromNotice } from '../lib/clean-title.ts';
 import { isoDateIn } from '../lib/dates.ts';
 import { regionFromHost, regionFromMentions, regionsAgree } from '../lib/region-evidence.ts';

@@ -1,7 +1,7 @@
 import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { metricPatterns } from '../../src/lib/metric-patterns.ts';
+import { metricPatterns } from '../lib/metric-patterns.ts';
 import type { Metric } from '../../src/lib/report-schema.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { inlineSpam, isSpamTerm, linkFarmLine, spamStart } from '../../src/lib/spam-vocabulary.ts';
+import { inlineSpam, isSpamTerm, linkFarmLine, spamStart } from '../lib/spam-vocabulary.ts';
 import { gapMark, restoredClose, restoredOpen } from '../../src/lib/cleaner-marks.ts';
 import type { LinesRoot } from '../tree.ts';
 import { inferIssuer, type InferredIssuer } from '../lib/infer-issuer.ts';

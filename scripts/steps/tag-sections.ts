@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { numerals } from '../lib/numbering.ts';
 import type { Section } from '../../src/lib/report-schema.ts';
-import { pickTopic, topicHits } from '../../src/lib/topics.ts';
+import { pickTopic, topicHits } from '../lib/topics.ts';
 
 const planHeading = /要点|计划|思路|打算|安排|下一步|展望|重点工作|工作目标/;
 const reviewHeading = /回顾|总结|成效|亮点|完成情况|主要工作|基本情况|工作情况|主要做法/;

@@ -1,4 +1,4 @@
-import type { Topic } from './report-schema.ts';
+import type { Topic } from '../../src/lib/report-schema.ts';
 
 /** Keywords that signal each topic; a heading's words weigh more than its section's body. */
 export const topicKeywords: Record<Exclude<Topic, '其他'>, RegExp> = {
