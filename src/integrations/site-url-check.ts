@@ -17,7 +17,7 @@ export function checkSiteUrl(value: string | undefined, logger: Pick<AstroIntegr
         '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
         `SITE_URL is not set: canonical URLs, the feed, the sitemap, robots.txt and every`,
         `citation in this build point to ${localSite}. Fine for a local look; for a`,
-        'deployment build with the public address, e.g. SITE_URL=https://archive.example.cn npm run build',
+        'deployment, build with the public address, e.g. SITE_URL=https://archive.example.cn npm run build',
         '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
       ].join('\n'),
     );
