@@ -229,4 +229,35 @@ describe(`an archive of ${count} generated reports`, () => {
     const added = result.outcomes.find((o) => o.file === '0000-added.txt');
     expect(added?.ok && added.slug).toMatch(new RegExp(`^${victim.id}-[0-9a-f]{6}$`));
   });
+
+  it('lets search list a province’s reports with no keyword, exactly and newest first, at most 100 at a time', async () => {
+    const byProvince = new Map<string, number>();
+    for (const r of reports) if (r.data.region.province) byProvince.set(r.data.region.province, (byProvince.get(r.data.region.province) ?? 0) + 1);
+    const [province, expected] = [...byProvince].sort((a, b) => b[1] - a[1])[0]!;
+    const page = await browser().newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${base}/search/?province=${encodeURIComponent(province)}`);
+    const status = page.locator('[data-search-status]');
+    await status.filter({ hasText: /找到|没有/ }).waitFor();
+    expect(await status.textContent()).toMatch(new RegExp(`^找到 ${expected} 篇符合筛选条件的报告，最新在前`));
+    const years = await page.locator('[data-search-results] .meta').evaluateAll((metas) => metas.map((m) => Number(/(\d{4})/.exec(m.textContent)?.[1] ?? 0)));
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.length).toBeLessThanOrEqual(Math.min(expected, 100));
+    expect([...years].sort((a, b) => b - a)).toEqual(years);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a search result with its query marked in the report', async () => {
+    const page = await browser().newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${base}/search/?q=${encodeURIComponent('学位')}`);
+    await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor();
+    await page.locator('[data-search-results] li > a').first().click();
+    await page.waitForURL(/\/reports\/.*q=/);
+    await expect.poll(() => page.locator('[data-report-body] mark.hit').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-find-status]').textContent()).toMatch(/共 \d+ 处/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
