@@ -56,8 +56,6 @@ export function cutGluedHead(line: string, wantTitle: boolean): HeadPiece[] {
 export function stripRepeatedTitle(line: string, title: string): string {
   if (title.length < 4) return line;
   let rest = line;
-  for (const raw of [title]) {
-    while (rest.startsWith(raw) && rest.length > raw.length) rest = rest.slice(raw.length).replace(/^(?:范文范例|范文|范本|\s)+/, '');
-  }
+  while (rest.startsWith(title) && rest.length > title.length) rest = rest.slice(title.length).replace(/^(?:范文范例|范文|范本|\s)+/, '');
   return rest;
 }
