@@ -26,8 +26,14 @@ export function cleanTitle(raw: string): string {
   return title.replace(/\s*([和及暨与、])\s*/g, '$1').replace(/(?<=[\d年])\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+(?=\d)/gu, '');
 }
 
-/** The notice-title form 〈issuer〉关于印发〈report〉的通知, or null. */
+/** The notice-title form 〈issuer〉关于印发〈report〉的通知. */
 const noticeForm = /^(.*?)关于(?:印发|下发|转发|公布)[《〈]?(.+?)[》〉]?的通知$/;
+
+/** The issuer and the published report's name of a 印发 notice title, or null when it is not one. */
+export function noticeParts(title: string): { issuer: string; report: string } | null {
+  const m = title.match(noticeForm);
+  return m ? { issuer: m[1]!.trim(), report: m[2]! } : null;
+}
 
 /** Whether a title is a 印发 notice's. */
 export function isNoticeTitle(title: string): boolean {
@@ -39,9 +45,8 @@ export function isNoticeTitle(title: string): boolean {
  * 和2025年工作要点的通知 → 温州市教育局2024年工作总结和2025年工作要点. Null when not a notice title.
  */
 export function titleFromNotice(title: string): string | null {
-  const m = title.match(noticeForm);
-  if (!m) return null;
-  const [, issuer = '', inner = ''] = m;
-  const report = inner.replace(/[《》〈〉]/g, '');
-  return cleanTitle(/局|委|会|政府/.test(report.slice(0, 16)) ? report : `${issuer.trim()}${report}`);
+  const parts = noticeParts(title);
+  if (!parts) return null;
+  const report = parts.report.replace(/[《》〈〉]/g, '');
+  return cleanTitle(/局|委|会|政府/.test(report.slice(0, 16)) ? report : `${parts.issuer}${report}`);
 }

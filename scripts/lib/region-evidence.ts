@@ -59,10 +59,12 @@ export function regionFromHost(url: string | undefined, text: string): RegionFin
     return null;
   }
   hostTable ??= JSON.parse(readFileSync(new URL('../data/host-regions.json', import.meta.url), 'utf8')) as Record<string, string[]>;
+  let mentions: Map<string, number> | undefined;
   for (const label of placeLabels(host)) {
     const codes = hostTable[label];
     if (!codes) continue;
-    const mentioned = codes.length > 1 ? codes.filter((c) => (countMentions(text, true).get(c) ?? 0) > 0) : codes;
+    if (codes.length > 1) mentions ??= countMentions(text, true);
+    const mentioned = codes.length > 1 ? codes.filter((c) => (mentions!.get(c) ?? 0) > 0) : codes;
     if (mentioned.length !== 1) continue;
     const d = divisionByCode(mentioned[0]!)!;
     return { region: regionOf(d), evidence: `网址 ${host} 指向${d.name}` };

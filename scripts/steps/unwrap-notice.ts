@@ -1,10 +1,8 @@
 import type { VFile } from 'vfile';
 import type { LinesRoot } from '../tree.ts';
-import { titleFromNotice } from '../lib/clean-title.ts';
+import { noticeParts, titleFromNotice } from '../lib/clean-title.ts';
 import { isoDateIn } from '../lib/dates.ts';
 
-/** A notice that publishes a report: 关于印发《…》的通知. */
-const noticeTitle = /关于(?:印发|下发|转发|公布)《?(.+?)》?的通知$/;
 const signatureDate = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const publicationNote = /^[(（]此件.{0,8}[)）]$/;
 
@@ -16,10 +14,10 @@ const publicationNote = /^[(（]此件.{0,8}[)）]$/;
 export function unwrapNotice() {
   return (tree: LinesRoot, file: VFile): void => {
     const title = file.data.titleLine ?? '';
-    const m = title.match(noticeTitle);
+    const parts = noticeParts(title);
     file.data.notice = null;
     file.data.subtitle = null;
-    if (!m) return;
+    if (!parts) return;
     const lines = tree.children;
     const end = lines.findIndex((l, i) => i < 20 && (signatureDate.test(l.value) || publicationNote.test(l.value)));
     if (end === -1) return;
@@ -34,7 +32,7 @@ export function unwrapNotice() {
 
     const names = [...text.matchAll(/《(.+?)》/g)].map((x) => x[1]!);
     // A notice publishing several documents (《…总结》和《…要点》) is titled by what it publishes.
-    const named = names.length > 1 ? (titleFromNotice(title) ?? names[0]!) : (names[0] ?? m[1]!);
+    const named = names.length > 1 ? (titleFromNotice(title) ?? names[0]!) : (names[0] ?? parts.report);
     let rest = lines.slice(last + 1);
     const sub = rest.findIndex((l, i) => i < 3 && /^[—-]{1,2}/.test(l.value));
     let reportTitle = named;
