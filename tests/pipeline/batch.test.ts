@@ -185,17 +185,17 @@ describe('per-file read problems', () => {
       'good.txt',
     ]);
   });
-  it('names a file it may not read, goes on with the batch and prints the summary', () => {
+  // As root every file is readable, so the command runs as nobody; that needs the checkout to be
+  // readable by nobody, which a clone inside a 0700 folder (mktemp -d) is not.
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const nobodyCanRun = spawnSync(process.execPath, ['-e', ''], asNobody).status === 0;
+  it.skipIf(!nobodyCanRun)('names a file it may not read, goes on with the batch and prints the summary', () => {
     const { dir, out } = goodRun();
     writeFileSync(join(dir, 'a-secret.txt'), '长兴县教育局2021年工作总结');
     chmodSync(join(dir, 'a-secret.txt'), 0o000);
     chmodSync(dir, 0o755);
     chmodSync(out, 0o777);
-    // As root every file is readable: run the command as nobody, as a build user would be.
-    const run = spawnSync(process.execPath, ['scripts/normalize.ts', '--in', dir, '--out', out], {
-      encoding: 'utf8',
-      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
-    });
+    const run = spawnSync(process.execPath, ['scripts/normalize.ts', '--in', dir, '--out', out], { encoding: 'utf8', ...asNobody });
     expect(run.stderr).toBe(`FAIL  ${join(dir, 'a-secret.txt')}: cannot read the file: permission denied (EACCES)\n`);
     expect(run.stdout).toMatch(/ok {4}good\.txt → 2023-fujian-sanming-summary\.md/);
     expect(run.stdout).toMatch(/normalized 1 of 2 files .*; 1 failed\n$/);
