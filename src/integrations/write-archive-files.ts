@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { decodeKnown, oversizeReason } from '../lib/decode-bytes.ts';
 import { RawPathError, rawFilePath } from '../lib/raw-path.ts';
 import { spamDigest } from '../lib/spam-digest.ts';
-import { readReports } from '../lib/read-reports.ts';
-import { buildSearchIndex } from '../lib/search-build.ts';
+import { byNewest } from '../lib/catalogue.ts';
+import { readReport, reportFilePaths } from '../lib/read-reports.ts';
+import type { Report } from '../lib/report-schema.ts';
+import { SearchIndexBuilder } from '../lib/search-build.ts';
 import { searchFiles } from '../lib/search-files.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
@@ -32,6 +34,13 @@ function originalBytes(path: string, sha256: string, report: string): Buffer {
   return bytes;
 }
 
+/** What the first pass keeps of each report: enough to order them, nothing more. */
+interface Listed {
+  id: string;
+  path: string;
+  data: Pick<Report, 'yearsReviewed' | 'yearsPlanned' | 'posted' | 'title'>;
+}
+
 /**
  * Writes the archive's plain files under `out`: tens of thousands of files that need no page
  * rendering, so they cost a file write each rather than a route each.
@@ -40,6 +49,12 @@ function originalBytes(path: string, sha256: string, report: string): Buffer {
  *   page shows); `.json` (metadata, body, topic chunks; removed spam as digests only);
  *   `.hant.json` (the page's Simplified → Traditional table, fetched by its 简/繁 switch)
  * - `search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `part/<k>/<id>.json`
+ *
+ * Memory stays near the size of the postings, whatever the number of reports: a first pass
+ * reads and checks every report and keeps only what orders them (and checks every raw path, so
+ * a bad one publishes nothing); a second reads them again one at a time, newest first, writes
+ * its files and keeps only its postings and metadata row; the shards are then made and written
+ * one at a time.
  */
 export function writeArchiveFiles(out: string, sources: ArchiveSources): { reports: number; shards: number } {
   const made = new Set<string>();
@@ -51,37 +66,42 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     }
     writeFileSync(path, content);
   };
-  const reports = readReports(sources.reports);
-  // Every raw path is checked before anything is written: a bad one publishes nothing.
-  const rawPaths = new Map(reports.map((r) => [r.id, rawFilePath(sources.raw, r.data.source.file, join(sources.reports, `${r.id}.md`))]));
-  const index = buildSearchIndex(reports);
-  for (const r of reports) {
+  const listed: Listed[] = [];
+  const rawPaths = new Map<string, string>();
+  for (const file of reportFilePaths(sources.reports)) {
+    const { id, data } = readReport(file);
+    listed.push({ id, path: file, data: { yearsReviewed: data.yearsReviewed, yearsPlanned: data.yearsPlanned, posted: data.posted, title: data.title } });
+    rawPaths.set(id, rawFilePath(sources.raw, data.source.file, file));
+  }
+  listed.sort(byNewest);
+  const index = new SearchIndexBuilder();
+  const search = (path: string) => join(out, 'search', path);
+  for (const { path } of listed) {
+    const r = readReport(path);
+    const { doc, parts, id } = index.add(r);
     const base = join(out, 'reports', r.id);
     write(`${base}.md`, bom + r.markdown);
-    const anchored = index.docs[index.ids.get(r.id)!]!.p;
     const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
-    write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, anchored) }));
-    const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, join(sources.reports, `${r.id}.md`));
+    write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, doc.p) }));
+    const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, path);
     write(`${base}.original`, original);
     write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
     write(`${base}.hant.json`, traditionalFile(r.markdown));
-  }
-  const search = (path: string) => join(out, 'search', path);
-  write(search(searchFiles.manifest), JSON.stringify(index.manifest));
-  write(search(searchFiles.pairs), JSON.stringify({ pairs: traditionalPairs() }));
-  index.shards.forEach((shard, n) => {
-    write(search(searchFiles.shard(n)), JSON.stringify(shard));
-  });
-  index.meta.forEach((chunk, n) => {
-    write(search(searchFiles.meta(n)), JSON.stringify(chunk));
-  });
-  index.facets.forEach((chunk, n) => {
-    write(search(searchFiles.facets(n)), JSON.stringify(chunk));
-  });
-  index.parts.forEach((parts, id) => {
     parts.forEach((part, k) => {
       write(search(searchFiles.part(id, k)), JSON.stringify(part));
     });
+  }
+  const shards = index.shardCount();
+  const tables = index.tables(shards);
+  write(search(searchFiles.manifest), JSON.stringify(tables.manifest));
+  write(search(searchFiles.pairs), JSON.stringify({ pairs: traditionalPairs() }));
+  let n = 0;
+  for (const shard of index.shards()) write(search(searchFiles.shard(n++)), JSON.stringify(shard));
+  tables.meta.forEach((chunk, i) => {
+    write(search(searchFiles.meta(i)), JSON.stringify(chunk));
   });
-  return { reports: reports.length, shards: index.shards.length };
+  tables.facets.forEach((chunk, i) => {
+    write(search(searchFiles.facets(i)), JSON.stringify(chunk));
+  });
+  return { reports: listed.length, shards };
 }

@@ -27,8 +27,11 @@ export function yearsLabel(r: Report): string {
   return parts.join(' · ') || '年份不详';
 }
 
+/** What ordering reports needs of each. */
+type Sortable = { id: string; data: Pick<Report, 'yearsReviewed' | 'yearsPlanned' | 'posted' | 'title'> };
+
 /** Newest first: by filing year, then posted date, then title, so the order is total. */
-export function byNewest(a: Entry, b: Entry): number {
+export function byNewest(a: Sortable, b: Sortable): number {
   return (
     (primaryYear(b.data) ?? 0) - (primaryYear(a.data) ?? 0) ||
     (b.data.posted ?? '').localeCompare(a.data.posted ?? '') ||

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { bodyLimitProblem } from './body-limits.ts';
 import { reportSchema, type Report } from './report-schema.ts';
 import { formatSchemaError } from './schema-error.ts';
@@ -52,16 +52,23 @@ export interface RawReportFile {
   body: string;
 }
 
-/** Every report file of a folder, in name order; a file that is not a report file is an error naming it. */
-export function readReportFiles(dir: string): RawReportFile[] {
+/** The paths of a folder's report files (`*.md`), in name order. */
+export function reportFilePaths(dir: string): string[] {
   return readdirSync(dir)
     .filter((n) => n.endsWith('.md'))
     .sort()
-    .map((name) => {
-      const path = join(dir, name);
-      const markdown = readFileSync(path, 'utf8');
-      return { id: name.replace(/\.md$/, ''), path, markdown, ...parseReportFile(path, markdown) };
-    });
+    .map((name) => join(dir, name));
+}
+
+/** One report file, read and cut; a file that is not a report file is an error naming it. */
+function readReportFile(path: string): RawReportFile {
+  const markdown = readFileSync(path, 'utf8');
+  return { id: basename(path, '.md'), path, markdown, ...parseReportFile(path, markdown) };
+}
+
+/** Every report file of a folder, in name order; a file that is not a report file is an error naming it. */
+export function readReportFiles(dir: string): RawReportFile[] {
+  return reportFilePaths(dir).map(readReportFile);
 }
 
 /** A report file read from disk: slug, validated frontmatter, Markdown body and the file's text. */
@@ -78,11 +85,15 @@ export interface ReportFile {
  * names it.
  */
 export function readReports(dir: string): ReportFile[] {
-  return readReportFiles(dir).map(({ id, path, markdown, frontmatter, body }) => {
-    const parsed = reportSchema.safeParse(frontmatter);
-    if (!parsed.success) throw new ReportFileError(`${path}: frontmatter does not match the schema:\n${formatSchemaError(parsed.error)}`);
-    return { id, data: parsed.data, body, markdown };
-  });
+  return reportFilePaths(dir).map(readReport);
+}
+
+/** One report file, read and checked as `readReports` does. */
+export function readReport(path: string): ReportFile {
+  const { id, markdown, frontmatter, body } = readReportFile(path);
+  const parsed = reportSchema.safeParse(frontmatter);
+  if (!parsed.success) throw new ReportFileError(`${path}: frontmatter does not match the schema:\n${formatSchemaError(parsed.error)}`);
+  return { id, data: parsed.data, body, markdown };
 }
 
 /** The Markdown body of one report of a folder, read from its file: pages read bodies one at a time rather than keeping every one in memory. */
