@@ -188,7 +188,7 @@ describe('npm run deploy:headers', () => {
 });
 
 describe('the CloudFront function for directory URLs', () => {
-  const handler = runInNewContext(`${readFileSync('deploy/cloudfront-directory-index.js', 'utf8')}\nhandler`) as (event: unknown) => unknown;
+  const handler = runInNewContext(`${readFileSync('scripts/deploy/cloudfront-directory-index.js', 'utf8')}\nhandler`) as (event: unknown) => unknown;
   const request = (uri: string, querystring: Record<string, unknown> = {}) => ({ request: { method: 'GET', uri, querystring, headers: {}, cookies: {} } });
 
   it('reads index.html for a URL ending in /', () => {
