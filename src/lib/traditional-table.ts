@@ -26,27 +26,59 @@ function most(counts: Map<string, number>): string {
   return best;
 }
 
+/** Per UTF-16 unit: whether it converts anywhere on the page, its first conversion and that conversion's count; reset after each table. */
+const changes = new Uint8Array(0x10000);
+const firstOutput = new Uint16Array(0x10000);
+const firstCount = new Uint32Array(0x10000);
+
 /**
  * The table for a set of texts, given a converter that keeps lengths (every character to one
- * character). A text whose conversion changes length is left out.
+ * character). A text whose conversion changes length is left out. A character's usual conversion
+ * is its most frequent one on the page, the first seen among equals.
  */
 export function buildTraditionalTable(texts: string[], convert: (text: string) => string): TraditionalTable {
   const pairs = texts.map((text) => [text, convert(text)] as const).filter(([s, t]) => s.length === t.length);
-  // Characters that change anywhere on the page, and what each becomes at each of its occurrences.
-  const outputs = new Map<string, Map<string, number>>();
-  for (const [s, t] of pairs) for (let i = 0; i < s.length; i++) if (s[i] !== t[i]) outputs.set(s[i]!, new Map());
+  // Characters that change anywhere on the page, and what each becomes at each of its occurrences:
+  // counted in typed arrays by code unit (a page has some 20,000 characters), with a map only for
+  // the few characters that convert two ways.
+  const changed: number[] = [];
   for (const [s, t] of pairs) {
     for (let i = 0; i < s.length; i++) {
-      const counts = outputs.get(s[i]!);
-      if (counts) counts.set(t[i]!, (counts.get(t[i]!) ?? 0) + 1);
+      const from = s.charCodeAt(i);
+      if (from !== t.charCodeAt(i) && !changes[from]) {
+        changes[from] = 1;
+        changed.push(from);
+      }
+    }
+  }
+  const others = new Map<number, Map<number, number>>();
+  for (const [s, t] of pairs) {
+    for (let i = 0; i < s.length; i++) {
+      const from = s.charCodeAt(i);
+      if (!changes[from]) continue;
+      const to = t.charCodeAt(i);
+      if (firstCount[from] === 0) {
+        firstOutput[from] = to;
+        firstCount[from] = 1;
+      } else if (firstOutput[from] === to) {
+        firstCount[from]!++;
+      } else {
+        let counts = others.get(from);
+        if (!counts) others.set(from, (counts = new Map<number, number>()));
+        counts.set(to, (counts.get(to) ?? 0) + 1);
+      }
     }
   }
   const usual = new Map<string, string>();
-  const ambiguous = new Set<string>();
-  for (const [ch, counts] of outputs) {
-    usual.set(ch, most(counts));
-    if (counts.size > 1) ambiguous.add(ch);
+  for (const from of changed) {
+    let best = firstOutput[from]!;
+    let n = firstCount[from]!;
+    for (const [to, count] of others.get(from) ?? []) if (count > n) [best, n] = [to, count];
+    usual.set(String.fromCharCode(from), String.fromCharCode(best));
+    changes[from] = 0;
+    firstCount[from] = 0;
   }
+  const ambiguous = new Set([...others.keys()].map((from) => String.fromCharCode(from)));
   const windows = new Map<string, Map<string, number>>();
   for (const [s, t] of pairs) {
     for (let i = 0; i < s.length; i++) {
