@@ -1,9 +1,10 @@
-import { kindLabel } from '../lib/labels.ts';
+import { kindLabel, unknownYearLabel } from '../lib/labels.ts';
 import { noteLabels } from '../lib/report-notes.ts';
-import { facetCounts, maxQueryLength, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchSort } from '../lib/search-query.ts';
-import { failureText, statusText } from '../lib/search-status.ts';
-import { FetchError } from './fetch-json.ts';
-import { loadSearchSource } from './search-source.ts';
+import type { Facets, SearchFilters } from '../lib/search/facets.ts';
+import { FetchError, loadSearchIndex } from '../lib/search/reader.ts';
+import { facetCounts, maxQueryLength, runSearch, withSnippet, type SearchHit, type SearchSort } from '../lib/search/run.ts';
+import { failureText, statusText } from '../lib/search/status.ts';
+import { reportHref } from '../lib/urls.ts';
 import { pageSize, readState, writeState, type SearchState } from './search-state.ts';
 
 /**
@@ -23,7 +24,7 @@ const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]
 const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]');
 let shown = pageSize;
 
-const load = loadSearchSource;
+const load = loadSearchIndex;
 
 function currentState(): SearchState {
   const value = (name: string) => selects.find((s) => s.name === name)?.value ?? '';
@@ -109,10 +110,10 @@ function snippetParagraph(hit: SearchHit): HTMLParagraphElement {
 }
 
 function hitItem(hit: SearchHit, query: string): HTMLLIElement {
-  const [slug, title, region, , , years, kind, posted, , notes] = hit.meta;
+  const { slug, title, region, years, kind, posted, notes } = hit.meta;
   const li = document.createElement('li');
   const link = document.createElement('a');
-  link.href = `/reports/${slug}/${query ? `?q=${encodeURIComponent(query)}` : ''}${hit.anchor ? `#${hit.anchor}` : ''}`;
+  link.href = reportHref(slug, { query, anchor: hit.anchor });
   link.textContent = title;
   li.append(link);
   for (const label of noteLabels(notes)) {
@@ -123,7 +124,7 @@ function hitItem(hit: SearchHit, query: string): HTMLLIElement {
   }
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = `${region} · ${years.length ? `${years.join('、')}年` : '年份不详'} · ${kindLabel(kind)}${posted ? ` · 发布于 ${posted}` : ''}`;
+  meta.textContent = `${region} · ${years.length ? `${years.join('、')}年` : unknownYearLabel} · ${kindLabel(kind)}${posted ? ` · 发布于 ${posted}` : ''}`;
   li.append(meta);
   if (hit.snippet.length) li.append(snippetParagraph(hit));
   return li;

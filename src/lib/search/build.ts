@@ -1,76 +1,33 @@
-import { anchoredText } from './anchored-text.ts';
-import { byNewest, kindLabel, regionLabel, regionNames, yearsOf, type Entry } from './catalogue.ts';
-import { reportNotes } from './report-notes.ts';
-import { forEachTermKey, shardOf, termOfKey, type TermKey } from './search-tokens.ts';
+import { anchoredText } from '../anchored-text.ts';
+import { byNewest, kindLabel, regionLabel, regionNames, yearsOf, type Entry } from '../catalogue.ts';
+import { reportNotes } from '../report-notes.ts';
+import { reportKindSchema } from '../report-schema.ts';
+import { encodeFacets } from './facets.ts';
+import type { FacetChunk, MetaRow, SearchManifest, SearchPart, SearchShard } from './format.ts';
+import { encodeMeta, type SearchMeta } from './meta.ts';
+import { encodeBodyPosting, encodeGaps } from './postings.ts';
+import { forEachTermKey, shardOf, termOfKey, type TermKey } from './tokens.ts';
 
 /** A report as the search index needs it: its entry and its Markdown body. */
-export interface SearchSource extends Entry {
+export interface IndexedReport extends Entry {
   body: string;
 }
 
-/** One report's searchable text: title, region and anchored paragraphs. */
+/** One report's searchable text, in memory while the index is built. */
 export interface SearchDoc {
-  /** Title. */
-  t: string;
+  title: string;
   /** Region names and issuer, space-separated. */
-  r: string;
+  regionAndIssuer: string;
   /** `[anchor, text]` for every heading and paragraph, in order. */
-  p: [string, string][];
+  paragraphs: [string, string][];
 }
 
-/**
- * One row of search metadata: slug, title, region label, province, city, years, kind, posted,
- * the region names and issuer a title-and-region match is checked against, and the report's
- * notes (`reportNotes`: template, damaged).
- */
-export type SearchMeta = [string, string, string, string | null, string | null, number[], string, string | null, string, number];
-
-/** A stretch of a report's text: `[anchor, text]` for each of its headings and paragraphs. */
-export type SearchPart = [string, string][];
-
-/** Postings of a shard: term → delta-encoded doc ids interleaved with the part the term first occurs in. */
-export interface SearchShard {
-  /** Body terms: [id₀, part₀, id₁ − id₀, part₁, …]. */
-  b: Record<string, number[]>;
-  /** Title, region and issuer terms: [id₀, id₁ − id₀, …]. */
-  t: Record<string, number[]>;
-}
-
-/**
- * Filter values of a run of reports, column by column (which gzip packs far better than rows):
- * `p` the place of each (an index into the manifest's `places`), `k` its kind (one digit, an
- * index into `kinds`), `y` its years as a bit mask over the manifest's `years` (bit i = years[i]).
- */
-export interface FacetChunk {
-  p: number[];
-  k: string;
-  y: number[];
-}
-
-/** What the browser loads first: sizes and the filter vocabularies. */
-export interface SearchManifest {
-  version: 3;
-  docs: number;
-  shards: number;
-  /** Parts each report's text is cut into: `part/<k>/<id>.json`. */
-  parts: number;
-  metaChunk: number;
-  facetChunk: number;
-  provinces: string[];
-  cities: string[];
-  /** Each place as [province, city], indexes into `provinces` and `cities` (−1 = none). */
-  places: [number, number][];
-  years: number[];
-  kinds: { value: string; label: string }[];
-  /** Ids of the reports with notes (templates, damaged), as gaps: ranked below the others at equal relevance. */
-  lowered: number[];
-}
-
-/** The whole search index, ready to be written as static files. */
+/** The whole search index, ready to be written as static files (see format.ts). */
 export interface SearchIndex {
   manifest: SearchManifest;
   shards: SearchShard[];
-  meta: SearchMeta[][];
+  /** The `meta/<c>.json` files' rows. */
+  meta: MetaRow[][];
   facets: FacetChunk[];
   docs: SearchDoc[];
   /** Each report's text in parts, by doc id. */
@@ -160,29 +117,19 @@ function addPostings(postings: Map<TermKey, PostingList>, id: number, terms: Map
   }
 }
 
-/** A body posting list as a shard stores it: [id₀, part₀, id₁ − id₀, part₁, …]. */
+/** A body posting list as a shard stores it (`encodeBodyPosting`). */
 function bodyPostings(list: PostingList): number[] {
   const out = new Array<number>(list.length * 2);
-  let previous = 0;
   for (let i = 0; i < list.length; i++) {
-    const id = Math.floor(list.items[i]! / partCount);
-    out[2 * i] = id - previous;
+    out[2 * i] = Math.floor(list.items[i]! / partCount);
     out[2 * i + 1] = list.items[i]! % partCount;
-    previous = id;
   }
-  return out;
+  return encodeBodyPosting(out);
 }
 
-/** A title posting list as a shard stores it: [id₀, id₁ − id₀, …]. */
+/** A title posting list as a shard stores it (`encodeGaps`). */
 function titlePostings(list: PostingList): number[] {
-  const out = new Array<number>(list.length);
-  let previous = 0;
-  for (let i = 0; i < list.length; i++) {
-    const id = Math.floor(list.items[i]! / partCount);
-    out[i] = id - previous;
-    previous = id;
-  }
-  return out;
+  return encodeGaps(Array.from(list.items.subarray(0, list.length), (n) => Math.floor(n / partCount)));
 }
 
 /** One report as added to the index: its doc id, searchable text and that text in parts. */
@@ -208,15 +155,25 @@ export class SearchIndexBuilder {
   readonly #meta: SearchMeta[] = [];
 
   /** Adds the next report; returns its id and text for the caller to write. */
-  add(source: SearchSource): AddedDoc {
-    const { data } = source;
+  add(report: IndexedReport): AddedDoc {
+    const { data } = report;
     const id = this.#meta.length;
-    const names = regionNames(data.region);
-    const doc: SearchDoc = { t: data.title, r: [...names, data.issuer ?? ''].join(' ').trim(), p: anchoredText(source) };
-    const parts = splitParts(doc.p);
+    const doc: SearchDoc = { title: data.title, regionAndIssuer: [...regionNames(data.region), data.issuer ?? ''].join(' ').trim(), paragraphs: anchoredText(report) };
+    const parts = splitParts(doc.paragraphs);
     addPostings(this.#body, id, firstOccurrences(parts.flatMap((part, k) => part.map(([, text]): [number, string] => [k, text]))));
-    addPostings(this.#title, id, firstOccurrences([[0, `${doc.t}\n${doc.r}`]]));
-    this.#meta.push([source.id, data.title, regionLabel(data.region), data.region.province, data.region.city, yearsOf(data), data.kind, data.posted, doc.r, reportNotes(data)]);
+    addPostings(this.#title, id, firstOccurrences([[0, `${doc.title}\n${doc.regionAndIssuer}`]]));
+    this.#meta.push({
+      slug: report.id,
+      title: data.title,
+      region: regionLabel(data.region),
+      province: data.region.province,
+      city: data.region.city,
+      years: yearsOf(data),
+      kind: data.kind,
+      posted: data.posted,
+      regionAndIssuer: doc.regionAndIssuer,
+      notes: reportNotes(data),
+    });
     return { id, doc, parts };
   }
 
@@ -229,9 +186,9 @@ export class SearchIndexBuilder {
   }
 
   /**
-   * The shards, one at a time, each postings list released once its shard is made, so the
-   * postings are held once, never twice. Within a shard, terms keep their first-seen order,
-   * which is deterministic: no sort needed. Call once, after the last `add`.
+   * The shards, one at a time, each term's postings released once its shard is made, so the
+   * postings are never held twice. Within a shard, terms keep their first-seen order, which is
+   * deterministic: no sort needed. Call once, after the last `add`.
    */
   *shards(): Generator<SearchShard> {
     const count = this.shardCount();
@@ -256,38 +213,14 @@ export class SearchIndexBuilder {
     }
   }
 
-  /** The manifest, metadata chunks and facet chunks of the reports added. */
+  /** The manifest, metadata chunks and facet chunks of the reports added, for `shards` shards. */
   tables(shards: number): Pick<SearchIndex, 'manifest' | 'meta' | 'facets'> {
     const meta = this.#meta;
-    const chunks: SearchMeta[][] = [];
-    for (let i = 0; i < meta.length; i += metaChunk) chunks.push(meta.slice(i, i + metaChunk));
-    const kinds = (['summary', 'plan', 'summary-plan'] as const).map((value) => ({ value, label: kindLabel(value) }));
-    const names = (i: 3 | 4) => [...new Set(meta.map((m) => m[i]).filter((p): p is string => p !== null))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
-    const provinces = names(3);
-    const cities = names(4);
-    const years = [...new Set(meta.flatMap((m) => m[5]))].sort((a, b) => b - a);
-    const places: [number, number][] = [];
-    const placeIndex = new Map<string, number>();
-    const placeOf = (province: string | null, city: string | null): number => {
-      const key = `${province ?? ''}|${city ?? ''}`;
-      let at = placeIndex.get(key);
-      if (at === undefined) {
-        placeIndex.set(key, (at = places.length));
-        places.push([province === null ? -1 : provinces.indexOf(province), city === null ? -1 : cities.indexOf(city)]);
-      }
-      return at;
-    };
-    const facets: FacetChunk[] = [];
-    for (let i = 0; i < meta.length; i += facetChunk) {
-      const rows = meta.slice(i, i + facetChunk);
-      facets.push({
-        p: rows.map((m) => placeOf(m[3], m[4])),
-        k: rows.map((m) => kinds.findIndex((k) => k.value === m[6])).join(''),
-        // Bit i stands for years[i]; a product, not a shift, so more than 31 years still fit.
-        y: rows.map((m) => m[5].reduce((mask, y) => mask + 2 ** years.indexOf(y), 0)),
-      });
-    }
-    const lowered = meta.flatMap((m, id) => (m[9] ? [id] : []));
+    const chunks: MetaRow[][] = [];
+    for (let i = 0; i < meta.length; i += metaChunk) chunks.push(meta.slice(i, i + metaChunk).map(encodeMeta));
+    const kinds = reportKindSchema.options.map((value) => ({ value, label: kindLabel(value) }));
+    const facets = encodeFacets(meta, kinds, facetChunk);
+    const lowered = meta.flatMap((m, id) => (m.notes ? [id] : []));
     return {
       manifest: {
         version: 3,
@@ -296,24 +229,20 @@ export class SearchIndexBuilder {
         parts: partCount,
         metaChunk,
         facetChunk,
-        provinces,
-        cities,
-        places,
-        years,
-        kinds,
-        lowered: lowered.map((id, i) => id - (i ? lowered[i - 1]! : 0)),
+        ...facets.vocabulary,
+        lowered: encodeGaps(lowered),
       },
       meta: chunks,
-      facets,
+      facets: facets.chunks,
     };
   }
 }
 
 /** The whole search index in memory, for tests and the benchmark; the build streams it with `SearchIndexBuilder`. */
-export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
-  const ordered = [...sources].sort(byNewest);
+export function buildSearchIndex(reports: IndexedReport[]): SearchIndex {
+  const ordered = [...reports].sort(byNewest);
   const builder = new SearchIndexBuilder();
-  const added = ordered.map((source) => builder.add(source));
+  const added = ordered.map((report) => builder.add(report));
   const count = builder.shardCount();
   const shards = [...builder.shards()];
   return {
@@ -321,6 +250,6 @@ export function buildSearchIndex(sources: SearchSource[]): SearchIndex {
     shards,
     docs: added.map((a) => a.doc),
     parts: added.map((a) => a.parts),
-    ids: new Map(ordered.map((source, id) => [source.id, id])),
+    ids: new Map(ordered.map((report, id) => [report.id, id])),
   };
 }
