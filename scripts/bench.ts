@@ -35,6 +35,8 @@ interface SearchFigures {
   coldP50Ms: number | null;
   /** A query asked a second time in the same page: no fetch, only the search's work and rendering. */
   repeatP50Ms?: number | null;
+  /** A query typed, then submitted 300 ms later: the search while typing has fetched its files by then. */
+  typedP50Ms?: number | null;
   recall: number | null;
   precision: number | null;
   buildSeconds?: number;
@@ -78,7 +80,7 @@ function timeQuery(page: Page, q: string): Promise<number> {
   }, q);
 }
 
-async function measureOurs(browser: Browser, base: string, dist: string): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'facetBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'repeatP50Ms'>> {
+async function measureOurs(browser: Browser, base: string, dist: string): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'facetBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'repeatP50Ms' | 'typedP50Ms'>> {
   const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
   const cold: number[] = [];
   const firstBytes: number[] = [];
@@ -114,8 +116,26 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
   const again: number[] = [];
   for (const q of queries) again.push(await timeQuery(page, q));
   await context.close();
+  // As a reader searches: the query typed (one input event, as an input method commits it), a
+  // 300 ms pause, then Enter; in a fresh page, so no query's files are there before it is typed.
+  const typedContext = await browser.newContext();
+  const typedPage = await typedContext.newPage();
+  await typedPage.goto(`${base}${searchHref()}`);
+  await timeQuery(typedPage, '教育');
+  const typed: number[] = [];
+  for (const q of queries) {
+    await typedPage.evaluate((query) => {
+      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, q);
+    await typedPage.waitForTimeout(300);
+    typed.push(await timeQuery(typedPage, q));
+  }
+  await typedContext.close();
   return {
     repeatP50Ms: Math.round(percentile(again, 50)),
+    typedP50Ms: Math.round(percentile(typed, 50)),
     firstQueryBytes: percentile(firstBytes, 50),
     facetBytes: percentile(facetBytes, 50),
     ...latencies(warm, cold),
@@ -176,6 +196,7 @@ async function benchSize(n: number, browser: Browser | null) {
   if (build.status !== 0) throw new Error(`astro build failed at ${n}:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   const dist = join(root, 'dist');
   const pages = filesUnder(dist).filter((p) => p.endsWith('.html')).length;
+  const distFiles = filesUnder(dist).length;
   const distBytes = folderBytes(dist, () => true).bytes;
   const index = folderBytes(join(dist, 'search'), (p) => p.endsWith('.json'));
 
@@ -218,7 +239,7 @@ async function benchSize(n: number, browser: Browser | null) {
     reports: n,
     rawMb: round(rawBytes / 1e6),
     normalize: { seconds: round(norm.seconds), mbPerSec: round(rawBytes / 1e6 / norm.seconds), peakRssMb: norm.peakRssMb, accuracy },
-    build: { seconds: round(build.seconds), peakRssMb: build.peakRssMb, pages, distBytes, secondsPerThousand: round((build.seconds / n) * 1000) },
+    build: { seconds: round(build.seconds), peakRssMb: build.peakRssMb, pages, distBytes, distFiles, secondsPerThousand: round((build.seconds / n) * 1000) },
     search,
     pagefind,
   };
@@ -241,14 +262,30 @@ try {
 const mb = (b: number | null) => (b === null ? '—' : `${(b / 1e6).toFixed(1)} MB`);
 const kb = (b: number | null) => (b === null ? '—' : `${(b / 1024).toFixed(0)} KB`);
 const v = (x: number | null | undefined, unit = '') => (x === null || x === undefined ? '—' : `${x}${unit}`);
+const row = (cells: (string | number)[]) => {
+  console.log(`| ${cells.join(' | ')} |`);
+};
+const head = (cells: string[]) => {
+  row(cells);
+  row(cells.map(() => '---'));
+};
 console.log(`\ncores: ${(await import('node:os')).availableParallelism()}\n`);
-console.log('| reports | raw | normalize s | MB/s | norm. RSS | title/region/years/kind ok | build s | s per 1k | build RSS | pages | dist | index (gz) | 1st query | + filter counts | warm p50/p95 | cold p50 | repeat p50 | recall | precision | Pagefind index | Pagefind build s / RSS | Pagefind 1st query | Pagefind warm p50/p95 | Pagefind recall / precision |');
-console.log('|' + ' --- |'.repeat(27));
+head(['reports', 'raw', 'normalize', 'MB/s', 'normalize RSS', 'build', 'build RSS', 'normalize + build', 'pages', 'files per report', 'KB per report', 'title/region/years/kind right']);
 for (const r of results) {
   const a = r.normalize.accuracy;
-  const p = r.pagefind;
-  console.log(
-    `| ${r.reports} | ${r.rawMb} MB | ${r.normalize.seconds} | ${r.normalize.mbPerSec} | ${v(r.normalize.peakRssMb, ' MB')} | ${a.title}/${a.region}/${a.years}/${a.kind} | ${r.build.seconds} | ${r.build.secondsPerThousand} | ${v(r.build.peakRssMb, ' MB')} | ${r.build.pages} | ${mb(r.build.distBytes)} | ${mb(r.search.indexBytes)} (${mb(r.search.indexGzBytes)}) | ${kb(r.search.firstQueryBytes)} | ${kb(r.search.facetBytes ?? null)} | ${v(r.search.p50Ms)}/${v(r.search.p95Ms)} ms | ${v(r.search.coldP50Ms, ' ms')} | ${v(r.search.repeatP50Ms, ' ms')} | ${v(r.search.recall)} | ${v(r.search.precision)} | ${p ? mb(p.indexBytes) : '—'} | ${p ? `${v(p.buildSeconds)} / ${v(p.buildPeakRssMb, ' MB')}` : '—'} | ${p ? kb(p.firstQueryBytes) : '—'} | ${p ? `${v(p.p50Ms)}/${v(p.p95Ms)} ms` : '—'} | ${p ? `${v(p.recall)} / ${v(p.precision)}` : '—'} |`,
-  );
+  const perReport = (x: number) => (x / r.reports).toFixed(1);
+  row([r.reports, `${r.rawMb} MB`, `${r.normalize.seconds} s`, r.normalize.mbPerSec, v(r.normalize.peakRssMb, ' MB'), `${r.build.seconds} s`, v(r.build.peakRssMb, ' MB'), `${(r.normalize.seconds + r.build.seconds).toFixed(1)} s`, r.build.pages, perReport(r.build.distFiles), perReport(r.build.distBytes / 1024), `${a.title}/${a.region}/${a.years}/${a.kind}`]);
+}
+console.log('');
+head(['reports', 'index (gz)', '1st query', '+ filter counts', 'warm p50/p95', 'typed, then Enter p50', 'cold p50', 'repeat p50', 'recall / precision']);
+for (const { reports, search: s } of results) {
+  row([reports, `${mb(s.indexBytes)} (${mb(s.indexGzBytes)})`, kb(s.firstQueryBytes), kb(s.facetBytes ?? null), `${v(s.p50Ms)}/${v(s.p95Ms)} ms`, v(s.typedP50Ms, ' ms'), v(s.coldP50Ms, ' ms'), v(s.repeatP50Ms, ' ms'), `${v(s.recall)} / ${v(s.precision)}`]);
+}
+if (results.some((r) => r.pagefind)) {
+  console.log('');
+  head(['reports', 'Pagefind index', 'build / RSS', '1st query', 'warm p50/p95', 'recall / precision']);
+  for (const { reports, pagefind: p } of results) {
+    if (p) row([reports, mb(p.indexBytes), `${v(p.buildSeconds)} s / ${v(p.buildPeakRssMb, ' MB')}`, kb(p.firstQueryBytes), `${v(p.p50Ms)}/${v(p.p95Ms)} ms`, `${v(p.recall)} / ${v(p.precision)}`]);
+  }
 }
 console.log(`\nJSON: ${values.out}`);
