@@ -20,8 +20,8 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['./*'], message: 'a step imports no other step; put shared helpers in scripts/lib/' }] }] },
   },
   {
-    // Browser code stays browser-safe: no Node built-ins, no normalizer code.
-    files: ['src/client/**/*.ts'],
+    // Browser code stays browser-safe: no Node built-ins, no normalizer code. The search modules run in the page too.
+    files: ['src/client/**/*.ts', 'src/lib/search/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -32,7 +32,7 @@ export default defineConfig(
   {
     // Normalizer-only vocabularies and helpers live under scripts/: the site never imports them.
     files: ['src/**/*.ts', 'src/**/*.astro'],
-    ignores: ['src/client/**'],
+    ignores: ['src/client/**', 'src/lib/search/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/scripts/**'], message: 'the site does not import the normalizer' }] }] },
   },
   astro.configs.recommended,

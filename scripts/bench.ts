@@ -4,12 +4,10 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readReports } from '../src/lib/read-reports.ts';
-import type { SearchDoc } from '../src/lib/search-build.ts';
-import { docMatches } from '../src/lib/search-query.ts';
-import { foldText, queryPhrases } from '../src/lib/search-tokens.ts';
+import { foldText, queryPhrases } from '../src/lib/search/tokens.ts';
 import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
 import { filesUnder, folderBytes, latencies, mean, percentile, timed } from './bench/measure.ts';
-import { builtSource, ourAnswer, score } from './bench/search-correctness.ts';
+import { builtDocs, docMatches, openBuiltIndex, ourAnswer, score } from './bench/search-correctness.ts';
 import { serveStatic } from './bench/static-server.ts';
 
 const { values } = parseArgs({
@@ -181,16 +179,16 @@ async function benchSize(n: number, browser: Browser | null) {
   const index = folderBytes(join(dist, 'search'), (p) => p.endsWith('.json'));
 
   console.error(`[bench] ${n}: search correctness`);
-  const source = builtSource(dist);
-  const allDocs: SearchDoc[] = Array.from({ length: source.manifest.docs }, (_, id) => source.docOf(id));
+  const allDocs = builtDocs(dist);
   const truthSets = new Map<string, Set<string>>();
   const recalls: number[] = [];
   const precisions: number[] = [];
   for (const q of queries) {
     const phrases = queryPhrases(foldText(q.replace('雙減', '双减')));
-    const truth = new Set(allDocs.flatMap((d, id) => (docMatches(d, phrases) ? [source.slugOf(id)] : [])));
+    const truth = new Set(allDocs.flatMap((d) => (docMatches(d, phrases) ? [d.slug] : [])));
     truthSets.set(q, truth);
-    const s = score(await ourAnswer(source, q), truth);
+    // A reader per query, as a fresh page has: what one query reads is all it keeps.
+    const s = score(await ourAnswer(await openBuiltIndex(dist), q), truth);
     recalls.push(s.recall);
     precisions.push(s.precision);
   }

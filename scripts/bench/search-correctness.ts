@@ -1,9 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SearchDoc, SearchManifest, SearchMeta, SearchPart } from '../../src/lib/search-build.ts';
-import { filesSource, searchFiles } from '../../src/lib/search-files.ts';
-import { runSearch, type SearchSource } from '../../src/lib/search-query.ts';
-import { traditionalPairs } from '../../src/lib/traditional.ts';
+import { searchFiles } from '../../src/lib/search/files.ts';
+import type { MetaRow, SearchManifest, SearchPart } from '../../src/lib/search/format.ts';
+import { decodeMeta } from '../../src/lib/search/meta.ts';
+import { openSearchIndex, type Fetch, type SearchSource } from '../../src/lib/search/reader.ts';
+import { runSearch } from '../../src/lib/search/run.ts';
+import { foldText } from '../../src/lib/search/tokens.ts';
+
+/**
+ * The search measured against a brute-force scan of the texts it indexed: the oracle reads the
+ * built `search/` files directly, the search reads them through its own reader, as the browser does.
+ */
 
 /** Recall and precision of a result set against the true set. */
 export function score(found: Set<string>, truth: Set<string>): { recall: number; precision: number } {
@@ -11,32 +19,53 @@ export function score(found: Set<string>, truth: Set<string>): { recall: number;
   return { recall: truth.size ? hit / truth.size : 1, precision: found.size ? hit / found.size : 1 };
 }
 
-/** Reads a built search index from `dist/search`. */
-export function builtSource(dist: string): SearchSource & { slugOf: (id: number) => string; docOf: (id: number) => SearchDoc } {
+/** A `fetch` over the file system: a URL is a file path, a missing file a 404. */
+export const fileFetch: Fetch = async (path) => {
+  try {
+    return new Response(await readFile(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Response('not found', { status: 404 });
+    throw error;
+  }
+};
+
+/** The search index of a built site (`<dist>/search/`), through the reader the browser uses. */
+export function openBuiltIndex(dist: string): Promise<SearchSource> {
+  return openSearchIndex({ base: `${join(dist, 'search')}/`, fetch: fileFetch });
+}
+
+/** A report as the oracle sees it: its slug and every text a search looks in. */
+export interface OracleDoc {
+  slug: string;
+  title: string;
+  regionAndIssuer: string;
+  paragraphs: SearchPart;
+}
+
+/** Every report of a built search index, by doc id, read straight from its files. */
+export function builtDocs(dist: string): OracleDoc[] {
   const read = (path: string): unknown => JSON.parse(readFileSync(join(dist, 'search', path), 'utf8'));
   const manifest = read(searchFiles.manifest) as SearchManifest;
-  const metas = new Map<number, SearchMeta[]>();
-  const meta = (n: number) => {
-    let m = metas.get(n);
-    if (!m) metas.set(n, (m = read(searchFiles.meta(n)) as SearchMeta[]));
-    return m;
-  };
-  // Metadata is read once per chunk: slugOf and docOf ask for it row by row.
-  const source = filesSource(manifest, traditionalPairs(), (path) => Promise.resolve(read(path)));
-  return {
-    ...source,
-    meta: (n) => Promise.resolve(meta(n)),
-    slugOf: (id) => meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]![0],
-    docOf: (id) => {
-      const row = meta(Math.floor(id / manifest.metaChunk))[id % manifest.metaChunk]!;
-      const p = Array.from({ length: manifest.parts }, (_, k) => read(searchFiles.part(id, k)) as SearchPart).flat();
-      return { t: row[1], r: row[8], p };
-    },
-  };
+  const docs: OracleDoc[] = [];
+  for (let chunk = 0; chunk * manifest.metaChunk < manifest.docs; chunk++) {
+    for (const row of read(searchFiles.meta(chunk)) as MetaRow[]) {
+      const id = docs.length;
+      const meta = decodeMeta(row);
+      const paragraphs = Array.from({ length: manifest.parts }, (_, k) => read(searchFiles.part(id, k)) as SearchPart).flat();
+      docs.push({ slug: meta.slug, title: meta.title, regionAndIssuer: meta.regionAndIssuer, paragraphs });
+    }
+  }
+  return docs;
+}
+
+/** Whether every phrase occurs verbatim in the report's title, region or text: the brute-force definition of a match. */
+export function docMatches(doc: Omit<OracleDoc, 'slug'>, phrases: string[]): boolean {
+  const text = foldText([doc.title, doc.regionAndIssuer, ...doc.paragraphs.map(([, t]) => t)].join('\n'));
+  return phrases.every((p) => text.includes(p));
 }
 
 /** Our search's answer to a query: every result's slug. */
 export async function ourAnswer(source: SearchSource, query: string): Promise<Set<string>> {
   const result = await runSearch(source, query, { province: '', city: '', year: '', kind: '' }, { limit: Number.MAX_SAFE_INTEGER, snippets: false, facets: false });
-  return new Set(result.hits.map((h) => h.meta[0]));
+  return new Set(result.hits.map((h) => h.meta.slug));
 }

@@ -1,4 +1,4 @@
-import { foldText, queryPhrases } from '../lib/search-tokens.ts';
+import { foldText, queryPhrases } from '../lib/search/tokens.ts';
 
 /** Elements whose text is read as one run when looking for a phrase: a match may cross inline marks inside them. */
 const blocks = 'h1,h2,h3,h4,h5,h6,p,li,td,th,dd,dt,blockquote';

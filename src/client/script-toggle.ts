@@ -1,5 +1,5 @@
 import { tableConverter, type TraditionalTable } from '../lib/traditional-table.ts';
-import { fetchJson } from './fetch-json.ts';
+import { fetchJson } from '../lib/search/reader.ts';
 
 /** Where the reader's choice of script is kept, across pages and visits. */
 const storageKey = 'archive-script';

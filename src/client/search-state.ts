@@ -1,4 +1,5 @@
-import { maxQueryLength, type SearchFilters, type SearchSort } from '../lib/search-query.ts';
+import type { SearchFilters } from '../lib/search/facets.ts';
+import { maxQueryLength, type SearchSort } from '../lib/search/run.ts';
 
 /** Results shown per step. */
 export const pageSize = 10;

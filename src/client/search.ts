@@ -1,9 +1,9 @@
 import { kindLabel } from '../lib/labels.ts';
 import { noteLabels } from '../lib/report-notes.ts';
-import { facetCounts, maxQueryLength, runSearch, withSnippet, type Facets, type SearchFilters, type SearchHit, type SearchSort } from '../lib/search-query.ts';
-import { failureText, statusText } from '../lib/search-status.ts';
-import { FetchError } from './fetch-json.ts';
-import { loadSearchSource } from './search-source.ts';
+import type { Facets, SearchFilters } from '../lib/search/facets.ts';
+import { FetchError, loadSearchIndex } from '../lib/search/reader.ts';
+import { facetCounts, maxQueryLength, runSearch, withSnippet, type SearchHit, type SearchSort } from '../lib/search/run.ts';
+import { failureText, statusText } from '../lib/search/status.ts';
 import { pageSize, readState, writeState, type SearchState } from './search-state.ts';
 
 /**
@@ -23,7 +23,7 @@ const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]
 const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]');
 let shown = pageSize;
 
-const load = loadSearchSource;
+const load = loadSearchIndex;
 
 function currentState(): SearchState {
   const value = (name: string) => selects.find((s) => s.name === name)?.value ?? '';
@@ -109,7 +109,7 @@ function snippetParagraph(hit: SearchHit): HTMLParagraphElement {
 }
 
 function hitItem(hit: SearchHit, query: string): HTMLLIElement {
-  const [slug, title, region, , , years, kind, posted, , notes] = hit.meta;
+  const { slug, title, region, years, kind, posted, notes } = hit.meta;
   const li = document.createElement('li');
   const link = document.createElement('a');
   link.href = `/reports/${slug}/${query ? `?q=${encodeURIComponent(query)}` : ''}${hit.anchor ? `#${hit.anchor}` : ''}`;

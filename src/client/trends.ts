@@ -1,8 +1,7 @@
-import { allFacets, matchingIds, type SearchSource } from '../lib/search-query.ts';
-import { failureText } from '../lib/search-status.ts';
+import { FetchError, loadSearchIndex, type SearchSource } from '../lib/search/reader.ts';
+import { allFacets, matchingIds } from '../lib/search/run.ts';
+import { failureText } from '../lib/search/status.ts';
 import { barHref, chartBars, chartBox, percent, yearShares, type TrendPoint } from '../lib/trends.ts';
-import { FetchError } from './fetch-json.ts';
-import { loadSearchSource } from './search-source.ts';
 
 /**
  * The trends page's own chart: any term, nationwide or in one province or city, as the share of
@@ -19,7 +18,7 @@ const chart = document.querySelector<HTMLElement>('[data-trend-chart]');
 /** Candidates checked against their texts for a phrase of three or more characters; beyond this the count is from the index alone. */
 const checkUpTo = 300;
 
-const load = loadSearchSource;
+const load = loadSearchIndex;
 
 const svgNs = 'http://www.w3.org/2000/svg';
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {

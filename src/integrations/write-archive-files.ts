@@ -5,8 +5,8 @@ import { decodeKnown, oversizeReason } from '../lib/decode-bytes.ts';
 import { RawPathError, rawFilePath } from '../lib/raw-path.ts';
 import { spamDigest } from '../lib/spam-digest.ts';
 import { readReports } from '../lib/read-reports.ts';
-import { buildSearchIndex } from '../lib/search-build.ts';
-import { searchFiles } from '../lib/search-files.ts';
+import { buildSearchIndex } from '../lib/search/build.ts';
+import { searchFiles } from '../lib/search/files.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
 import { traditionalFile } from './traditional-files.ts';
@@ -58,7 +58,7 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   for (const r of reports) {
     const base = join(out, 'reports', r.id);
     write(`${base}.md`, bom + r.markdown);
-    const anchored = index.docs[index.ids.get(r.id)!]!.p;
+    const anchored = index.docs[index.ids.get(r.id)!]!.paragraphs;
     const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
     write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, anchored) }));
     const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, join(sources.reports, `${r.id}.md`));

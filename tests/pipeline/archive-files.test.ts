@@ -7,8 +7,9 @@ import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 import { writeArchiveFiles } from '../../src/integrations/write-archive-files.ts';
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
 import { readReports } from '../../src/lib/read-reports.ts';
-import type { SearchManifest, SearchMeta, SearchPart } from '../../src/lib/search-build.ts';
-import { searchFiles } from '../../src/lib/search-files.ts';
+import { searchFiles } from '../../src/lib/search/files.ts';
+import type { MetaRow, SearchManifest, SearchPart } from '../../src/lib/search/format.ts';
+import { decodeMeta } from '../../src/lib/search/meta.ts';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
@@ -78,8 +79,8 @@ describe('the archive files written beside the pages', () => {
     expect(manifest.docs).toBe(reports.length);
     for (let id = 0; id < manifest.docs; id++) {
       const parts = Array.from({ length: manifest.parts }, (_, k) => read(`search/${searchFiles.part(id, k)}`) as SearchPart);
-      const meta = (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as SearchMeta[])[id % manifest.metaChunk]!;
-      const json = read(`reports/${meta[0]}.json`) as { chunks: { id: string }[] };
+      const meta = decodeMeta((read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!);
+      const json = read(`reports/${meta.slug}.json`) as { chunks: { id: string }[] };
       const anchors = parts.flat().map(([anchor]) => anchor);
       expect(anchors.length).toBeGreaterThan(0);
       expect(new Set(anchors).size).toBe(anchors.length);

@@ -1,4 +1,4 @@
-import type { SearchResult, SearchSort } from './search-query.ts';
+import type { SearchResult, SearchSort } from './run.ts';
 
 /** How the order of a listing reads. */
 const sortWords: Record<SearchSort, string> = { relevance: '按相关度排列', newest: '最新在前', oldest: '最早在前' };

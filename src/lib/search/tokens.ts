@@ -13,6 +13,23 @@ export function foldText(text: string): string {
 }
 
 /**
+ * The Traditional → Simplified pair table (`t2s.json`'s `雙双減减…`) as a map, Traditional to
+ * Simplified. Its encoder is `traditionalPairs` (src/lib/traditional.ts), which needs opencc-js
+ * and so stays out of the browser's modules.
+ */
+export function pairTable(pairs: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i]!, pairs[i + 1]!);
+  return map;
+}
+
+/** Folds Traditional characters to Simplified with the pair table, then full-width forms. */
+export function foldQuery(query: string, table: ReadonlyMap<string, string>): string {
+  // Characters, not grapheme clusters: the table maps single code points.
+  return foldText(Array.from(query, (ch) => table.get(ch) ?? ch).join(''));
+}
+
+/**
  * A term as a compact key, so building the index spares a string per character of text and
  * the keys stay small integers: a Han character is its unit's place in the Han blocks
  * (below 32768), a Han bigram `(first + 1) × 32768 + second` (32768 and up, below 2³⁰); a Latin

@@ -1,0 +1,78 @@
+/**
+ * The search index as it lies on disk under `dist/search/`: every file is JSON, written once by
+ * the build (`build.ts`, through `src/integrations/write-archive-files.ts`) and read by the
+ * browser through `reader.ts`. Paths are in `files.ts`. Doc ids run newest report first (id 0).
+ *
+ * ```
+ * dist/search/
+ * ├── manifest.json        SearchManifest: sizes, chunk widths and the filter vocabularies
+ * │                        {"version":3,"docs":1000,"shards":64,"parts":4,"metaChunk":50,"facetChunk":5000,
+ * │                         "provinces":["广东省",…],"cities":["湛江市",…],"places":[[0,3],[2,-1],…],
+ * │                         "years":[2025,2024,…],"kinds":[{"value":"summary","label":"工作总结"},…],
+ * │                         "lowered":[3,1,17,…]}                      ← gaps between ids, see postings.ts
+ * ├── t2s.json             PairsFile: {"pairs":"雙双減减…"}, Traditional → Simplified, two characters a pair
+ * ├── shard/<n>.json       SearchShard, n = shardOf(term, manifest.shards), see tokens.ts
+ * │                        {"b":{"双减":[4,0,2,1,…]},                  ← body: id gap, part, id gap, part…
+ * │                         "t":{"湛江":[0,7,…]}}                      ← title + region + issuer: id gaps
+ * ├── meta/<c>.json        MetaRow[] for ids c × metaChunk … (c + 1) × metaChunk − 1, see meta.ts
+ * │                        [["2021-…-summary","…工作总结","广东省 湛江市 麻章区","广东省","湛江市",[2021],
+ * │                          "summary","2022-01-05","广东省 湛江市 麻章区 湛江市麻章区教育局",0],…]
+ * ├── facets/<c>.json      FacetChunk for ids c × facetChunk …, column by column, see facets.ts
+ * │                        {"p":[0,0,5,…],"k":"0120…","y":[2,6,1,…]}  ← place, kind digit, year bit mask
+ * └── part/<k>/<id>.json   SearchPart: part k (0 … parts − 1) of report id's text, cut at paragraphs
+ *                          [["sec-1","一、…"],["p-1","…"],…]         ← [anchor, text]
+ * ```
+ */
+
+/** What the browser loads first: sizes and the filter vocabularies. */
+export interface SearchManifest {
+  version: 3;
+  docs: number;
+  shards: number;
+  /** Parts each report's text is cut into: `part/<k>/<id>.json`. */
+  parts: number;
+  metaChunk: number;
+  facetChunk: number;
+  provinces: string[];
+  cities: string[];
+  /** Each place as [province, city], indexes into `provinces` and `cities` (−1 = none). */
+  places: [number, number][];
+  years: number[];
+  kinds: { value: string; label: string }[];
+  /** Ids of the reports with notes (templates, damaged), as gaps: ranked below the others at equal relevance. */
+  lowered: number[];
+}
+
+/** The Traditional → Simplified table queries are folded with: character pairs, `雙双減减…`. */
+export interface PairsFile {
+  pairs: string;
+}
+
+/** Postings of a shard: term → delta-encoded doc ids interleaved with the part the term first occurs in. */
+export interface SearchShard {
+  /** Body terms: [id₀, part₀, id₁ − id₀, part₁, …]. */
+  b: Record<string, number[]>;
+  /** Title, region and issuer terms: [id₀, id₁ − id₀, …]. */
+  t: Record<string, number[]>;
+}
+
+/**
+ * One row of search metadata, by position: slug, title, region label, province, city, years,
+ * kind, posted, the region names and issuer a title-and-region match is checked against, and
+ * the report's notes (`reportNotes`: template, damaged). Read it through `decodeMeta`.
+ */
+export type MetaRow = [string, string, string, string | null, string | null, number[], string, string | null, string, number];
+
+/**
+ * Filter values of a run of reports, column by column (which gzip packs far better than rows):
+ * `p` the place of each (an index into the manifest's `places`), `k` its kind (one digit, an
+ * index into `kinds`), `y` its years as a bit mask over the manifest's `years` (bit i = years[i]).
+ */
+export interface FacetChunk {
+  p: number[];
+  k: string;
+  y: number[];
+}
+
+/** A stretch of a report's text: `[anchor, text]` for each of its headings and paragraphs. */
+export type SearchPart = [string, string][];

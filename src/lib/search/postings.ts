@@ -1,0 +1,147 @@
+import type { SearchShard } from './format.ts';
+import { queryTerms, shardOf } from './tokens.ts';
+
+/**
+ * Posting lists: how `shard/<n>.json` (and the manifest's `lowered`) store ascending doc ids, and
+ * how a query's lists are intersected. Ids are stored as gaps, which stay small and compress well.
+ */
+
+/** Doc ids (ascending) with the part each term first occurs in. */
+export interface Posting {
+  ids: Int32Array;
+  parts: Int8Array;
+}
+
+/** Ascending ids as gaps: [id₀, id₁ − id₀, …]. The title postings and the manifest's `lowered` are stored so. */
+export function encodeGaps(ids: readonly number[]): number[] {
+  return ids.map((id, i) => id - (i ? ids[i - 1]! : 0));
+}
+
+/** Ids from their gaps: `encodeGaps`'s inverse. */
+export function decodeGaps(gaps: readonly number[] | undefined): Int32Array {
+  const ids = new Int32Array(gaps?.length ?? 0);
+  let id = 0;
+  for (let i = 0; i < ids.length; i++) ids[i] = id += gaps![i]!;
+  return ids;
+}
+
+/**
+ * A body posting list as stored: `[id₀, part₀, id₁, part₁, …]` with ascending ids becomes
+ * `[id₀, part₀, id₁ − id₀, part₁, …]`, in place (the build holds millions of these numbers).
+ */
+export function encodeBodyPosting(list: number[]): number[] {
+  for (let i = list.length - 2; i >= 2; i -= 2) list[i] = list[i]! - list[i - 2]!;
+  return list;
+}
+
+/** A stored body posting list as ids and parts: `encodeBodyPosting`'s inverse. */
+export function decodeBodyPosting(list: readonly number[] | undefined): Posting {
+  const n = (list?.length ?? 0) >> 1;
+  const out: Posting = { ids: new Int32Array(n), parts: new Int8Array(n) };
+  let id = 0;
+  for (let i = 0; i < n; i++) {
+    out.ids[i] = id += list![2 * i]!;
+    out.parts[i] = list![2 * i + 1]!;
+  }
+  return out;
+}
+
+/** A stored title posting list (id gaps) as a posting whose parts are all 0. */
+export function decodeTitlePosting(list: readonly number[] | undefined): Posting {
+  const ids = decodeGaps(list);
+  return { ids, parts: new Int8Array(ids.length) };
+}
+
+/** For id lists sorted ascending, the position in each list of every id that all of them hold, in id order. */
+export function commonPositions(lists: ArrayLike<number>[]): number[][] {
+  const out = lists.map((): number[] => []);
+  if (lists.length === 0) return out;
+  // Walk the shortest list; the others only move forward.
+  const lead = lists.reduce((best, list, r) => (list.length < lists[best]!.length ? r : best), 0);
+  const at = lists.map(() => 0);
+  outer: for (let i = 0; i < lists[lead]!.length; i++) {
+    const id = lists[lead]![i]!;
+    for (let r = 0; r < lists.length; r++) {
+      if (r === lead) continue;
+      const other = lists[r]!;
+      let j = at[r]!;
+      while (j < other.length && other[j]! < id) j++;
+      at[r] = j;
+      if (j === other.length) break outer;
+      if (other[j] !== id) continue outer;
+    }
+    for (let r = 0; r < lists.length; r++) out[r]!.push(r === lead ? i : at[r]!);
+  }
+  return out;
+}
+
+/** Ids in every posting, each with the latest of their parts: where a phrase can first occur. */
+export function intersect(postings: Posting[]): Posting {
+  if (postings.length === 1) return postings[0]!;
+  const at = commonPositions(postings.map((p) => p.ids));
+  const n = at[0]?.length ?? 0;
+  const out: Posting = { ids: new Int32Array(n), parts: new Int8Array(n) };
+  for (let k = 0; k < n; k++) {
+    out.ids[k] = postings[0]!.ids[at[0]![k]!]!;
+    let part = 0;
+    for (let r = 0; r < postings.length; r++) part = Math.max(part, postings[r]!.parts[at[r]![k]!]!);
+    out.parts[k] = part;
+  }
+  return out;
+}
+
+/** Reports matching every phrase: per phrase, whether the title and region hold it and the first part of the text that can. */
+export interface Candidates {
+  ids: number[];
+  /** [phrase][candidate]: 1 when the title and region postings hold the phrase's terms. */
+  title: Uint8Array[];
+  /** [phrase][candidate]: first part of the text to look in, −1 when the text's postings lack a term. */
+  from: Int8Array[];
+}
+
+/** One phrase's matches in id order: the union of its text and its title-and-region postings. */
+interface PhraseHits {
+  ids: Int32Array;
+  title: Uint8Array;
+  from: Int8Array;
+}
+
+function phraseHits(body: Posting, title: Posting): PhraseHits {
+  const n = body.ids.length + title.ids.length;
+  const out: PhraseHits = { ids: new Int32Array(n), title: new Uint8Array(n), from: new Int8Array(n) };
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (; i < body.ids.length || j < title.ids.length; k++) {
+    const b = i < body.ids.length ? body.ids[i]! : Infinity;
+    const t = j < title.ids.length ? title.ids[j]! : Infinity;
+    out.ids[k] = Math.min(b, t);
+    out.title[k] = t <= b ? 1 : 0;
+    out.from[k] = b <= t ? body.parts[i]! : -1;
+    if (b <= t) i++;
+    if (t <= b) j++;
+  }
+  return { ids: out.ids.subarray(0, k), title: out.title.subarray(0, k), from: out.from.subarray(0, k) };
+}
+
+/** The reports whose postings hold every term of every phrase, from the shards those terms live in (`loaded`, by shard number). */
+export function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>, shards: number): Candidates {
+  const perPhrase = phrases.map((phrase) => {
+    const terms = queryTerms(phrase);
+    const shard = (t: string) => loaded.get(shardOf(t, shards))!;
+    return phraseHits(intersect(terms.map((t) => decodeBodyPosting(shard(t).b[t]))), intersect(terms.map((t) => decodeTitlePosting(shard(t).t[t]))));
+  });
+  // Keep the ids every phrase has.
+  const where = commonPositions(perPhrase.map((p) => p.ids));
+  const ids = Array.from(where[0]!, (i) => perPhrase[0]!.ids[i]!);
+  const title = perPhrase.map(() => new Uint8Array(ids.length));
+  const from = perPhrase.map(() => new Int8Array(ids.length));
+  perPhrase.forEach((p, n) => {
+    const at = where[n]!;
+    for (let k = 0; k < at.length; k++) {
+      title[n]![k] = p.title[at[k]!]!;
+      from[n]![k] = p.from[at[k]!]!;
+    }
+  });
+  return { ids, title, from };
+}

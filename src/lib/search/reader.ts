@@ -1,0 +1,137 @@
+import { decodeFacets, type Facet } from './facets.ts';
+import { searchFiles } from './files.ts';
+import type { FacetChunk, MetaRow, PairsFile, SearchManifest, SearchPart, SearchShard } from './format.ts';
+import { decodeMeta, type SearchMeta } from './meta.ts';
+import { decodeGaps } from './postings.ts';
+import { pairTable } from './tokens.ts';
+
+/**
+ * The one reader of the search index: fetches each file with a timeout and one retry, decodes it
+ * once and keeps it for the page's life. The search page, the trends page, the tests and the
+ * bench all read through it; only the `fetch` differs (the browser's, or one answering from disk).
+ */
+
+/** Why a file could not be read: absent on the server, another HTTP failure, no answer in time, or no connection. */
+export type FetchFailure = 'missing' | 'http' | 'timeout' | 'network';
+
+/** A file the browser could not read, with what went wrong and where. */
+export class FetchError extends Error {
+  override name = 'FetchError';
+  readonly failure: FetchFailure;
+  readonly path: string;
+  constructor(failure: FetchFailure, path: string, detail: string) {
+    super(`${detail}: GET ${path}`);
+    this.failure = failure;
+    this.path = path;
+  }
+}
+
+/** Milliseconds a request may take before it is abandoned. */
+export const fetchTimeout = 8000;
+
+/** How a file is fetched: the browser's `fetch`, or a stand-in answering the same way from disk or memory. */
+export type Fetch = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+
+/** How to fetch: which `fetch` (the global one by default) and how long to wait (`fetchTimeout`). */
+export interface FetchOptions {
+  fetch?: Fetch;
+  timeout?: number;
+}
+
+async function once(path: string, fetcher: Fetch, timeout: number): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort();
+  }, timeout);
+  try {
+    const response = await fetcher(path, { signal: controller.signal });
+    if (!response.ok) throw new FetchError(response.status === 404 || response.status === 410 ? 'missing' : 'http', path, `HTTP ${response.status}`);
+    return await response.json();
+  } catch (error) {
+    if (error instanceof FetchError) throw error;
+    if (controller.signal.aborted) throw new FetchError('timeout', path, `no answer in ${timeout} ms`);
+    if (error instanceof SyntaxError) throw new FetchError('http', path, `not JSON (${error.message})`);
+    throw new FetchError('network', path, String(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Fetches and parses a JSON file with a timeout, retrying once unless the server said it does
+ * not exist. Rejects with a `FetchError` naming the failure and the path.
+ */
+export async function fetchJson(path: string, options: FetchOptions = {}): Promise<unknown> {
+  const fetcher = options.fetch ?? ((url, init) => fetch(url, init));
+  const timeout = options.timeout ?? fetchTimeout;
+  try {
+    return await once(path, fetcher, timeout);
+  } catch (error) {
+    if (error instanceof FetchError && error.failure === 'missing') throw error;
+    return once(path, fetcher, timeout);
+  }
+}
+
+/** The search index as the search reads it: the manifest and pair table at hand, every other file decoded on request. */
+export interface SearchSource {
+  manifest: SearchManifest;
+  /** The manifest's `lowered` ids (templates, damaged reports). */
+  lowered: ReadonlySet<number>;
+  /** Traditional → Simplified, from `t2s.json`. */
+  pairs: ReadonlyMap<string, string>;
+  shard(n: number): Promise<SearchShard>;
+  /** The listing rows of ids `chunk × metaChunk` on. */
+  meta(chunk: number): Promise<SearchMeta[]>;
+  /** The filter values of ids `chunk × facetChunk` on. */
+  facets(chunk: number): Promise<Facet[]>;
+  /** Part `k` of report `id`'s text. */
+  part(id: number, k: number): Promise<SearchPart>;
+}
+
+/** Where the index lives (`/search/` by default; any prefix the `fetch` understands) and how to fetch it. */
+export interface ReaderOptions extends FetchOptions {
+  base?: string;
+}
+
+/**
+ * Opens the index under `base`: the manifest and the Traditional table first, every other file
+ * when a query asks for it, each fetched and decoded once (a failed fetch is forgotten, so the
+ * next query asks again).
+ */
+export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
+  const base = options.base ?? '/search/';
+  const files = new Map<string, Promise<unknown>>();
+  const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> => {
+    let file = files.get(path) as Promise<T> | undefined;
+    if (!file) {
+      file = fetchJson(base + path, options).then(decode);
+      file.catch(() => files.delete(path));
+      files.set(path, file);
+    }
+    return file;
+  };
+  const [manifest, pairs] = await Promise.all([
+    read(searchFiles.manifest, (json) => json as SearchManifest),
+    read(searchFiles.pairs, (json) => pairTable((json as PairsFile).pairs)),
+  ]);
+  return {
+    manifest,
+    lowered: new Set(decodeGaps(manifest.lowered)),
+    pairs,
+    shard: (n) => read(searchFiles.shard(n), (json) => json as SearchShard),
+    meta: (chunk) => read(searchFiles.meta(chunk), (json) => (json as MetaRow[]).map(decodeMeta)),
+    facets: (chunk) => read(searchFiles.facets(chunk), (json) => decodeFacets(json as FacetChunk, manifest)),
+    part: (id, k) => read(searchFiles.part(id, k), (json) => json as SearchPart),
+  };
+}
+
+let pageIndex: Promise<SearchSource> | null = null;
+
+/** The page's one reader of `/search/`, opened on first use; a failed opening is forgotten so the next call tries again. */
+export function loadSearchIndex(): Promise<SearchSource> {
+  pageIndex ??= openSearchIndex().catch((error: unknown) => {
+    pageIndex = null;
+    throw error;
+  });
+  return pageIndex;
+}

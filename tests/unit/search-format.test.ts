@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFacets, encodeFacets, type Facet } from '../../src/lib/search/facets.ts';
+import type { MetaRow } from '../../src/lib/search/format.ts';
+import { decodeMeta, encodeMeta, type SearchMeta } from '../../src/lib/search/meta.ts';
+import { decodeBodyPosting, decodeGaps, decodeTitlePosting, encodeBodyPosting, encodeGaps } from '../../src/lib/search/postings.ts';
+import { foldQuery, pairTable } from '../../src/lib/search/tokens.ts';
+import { convertToSimplified, traditionalPairs } from '../../src/lib/traditional.ts';
+
+/** Each encoder of the on-disk index beside its decoder: what one writes, the other reads back. */
+
+describe('meta rows', () => {
+  const mazhang: SearchMeta = {
+    slug: '2021-guangdong-zhanjiang-mazhang-summary',
+    title: '2021年麻章区教育局工作总结',
+    region: '广东省 湛江市 麻章区',
+    province: '广东省',
+    city: '湛江市',
+    years: [2021],
+    kind: 'summary',
+    posted: '2022-01-05',
+    regionAndIssuer: '广东省 湛江市 麻章区 麻章区教育局',
+    notes: 0,
+  };
+  const template: SearchMeta = { ...mazhang, slug: '2022-unknown-summary-plan', region: '地区不详', province: null, city: null, years: [2022, 2023], kind: 'summary-plan', posted: null, regionAndIssuer: '', notes: 1 };
+
+  it('are written by position, in the order the files have always had', () => {
+    expect(encodeMeta(template)).toEqual(['2022-unknown-summary-plan', '2021年麻章区教育局工作总结', '地区不详', null, null, [2022, 2023], 'summary-plan', null, '', 1]);
+  });
+  it('read back with their fields named', () => {
+    for (const meta of [mazhang, template]) expect(decodeMeta(encodeMeta(meta))).toEqual(meta);
+    const row: MetaRow = ['s', 't', 'r', 'p', 'c', [2020], 'plan', '2020-03-01', 'p c', 2];
+    expect(encodeMeta(decodeMeta(row))).toEqual(row);
+  });
+});
+
+describe('posting lists', () => {
+  it('store ascending ids as gaps', () => {
+    expect(encodeGaps([0, 3, 4, 10])).toEqual([0, 3, 1, 6]);
+    expect([...decodeGaps([0, 3, 1, 6])]).toEqual([0, 3, 4, 10]);
+    expect(encodeGaps([])).toEqual([]);
+    expect([...decodeGaps(undefined)]).toEqual([]);
+  });
+  it('store a body list as id gaps interleaved with parts, rewritten in place', () => {
+    const list = [0, 0, 3, 2, 4, 1, 10, 3];
+    expect(encodeBodyPosting(list)).toBe(list);
+    expect(list).toEqual([0, 0, 3, 2, 1, 1, 6, 3]);
+    const back = decodeBodyPosting(list);
+    expect([...back.ids]).toEqual([0, 3, 4, 10]);
+    expect([...back.parts]).toEqual([0, 2, 1, 3]);
+    expect(decodeBodyPosting(encodeBodyPosting([7, 1])).ids[0]).toBe(7);
+  });
+  it('read a title list as ids whose parts are all 0', () => {
+    const title = decodeTitlePosting(encodeGaps([2, 7]));
+    expect([...title.ids]).toEqual([2, 7]);
+    expect([...title.parts]).toEqual([0, 0]);
+  });
+});
+
+describe('facet chunks', () => {
+  const kinds = [
+    { value: 'summary', label: '工作总结' },
+    { value: 'plan', label: '工作计划' },
+    { value: 'summary-plan', label: '总结与计划' },
+  ];
+  const rows: Facet[] = [
+    { province: '广东省', city: '湛江市', kind: 'summary', years: [2021] },
+    { province: null, city: null, kind: 'plan', years: [2022, 2023] },
+    { province: '广东省', city: '阳江市', kind: 'summary-plan', years: [2021, 2022] },
+  ];
+
+  it('index places, kinds and years into the vocabularies, column by column', () => {
+    const { vocabulary, chunks } = encodeFacets(rows, kinds, 2);
+    // Cities by pinyin (阳 yáng before 湛 zhàn), years newest first, places as first met.
+    expect(vocabulary).toEqual({ provinces: ['广东省'], cities: ['阳江市', '湛江市'], places: [[0, 1], [-1, -1], [0, 0]], years: [2023, 2022, 2021], kinds });
+    // Year bits: 2023 = 1, 2022 = 2, 2021 = 4.
+    expect(chunks).toEqual([
+      { p: [0, 1], k: '01', y: [4, 3] },
+      { p: [2], k: '2', y: [6] },
+    ]);
+  });
+  it('read back as the same values, years newest first', () => {
+    const { vocabulary, chunks } = encodeFacets(rows, kinds, 2);
+    expect(chunks.flatMap((chunk) => decodeFacets(chunk, vocabulary))).toEqual(rows.map((r) => ({ ...r, years: [...r.years].sort((a, b) => b - a) })));
+  });
+});
+
+describe('the Traditional pair table', () => {
+  const pairs = traditionalPairs();
+  const table = pairTable(pairs);
+  it('reads back every pair the build writes, each Traditional character once', () => {
+    expect(table.size * 2).toBe(pairs.length);
+    for (const [traditional, simplified] of table) expect(convertToSimplified(traditional)).toBe(simplified);
+  });
+  it('folds a query with it, then full-width forms', () => {
+    expect(foldQuery('雙減 ＡＰＰ', table)).toBe('双减 app');
+  });
+});

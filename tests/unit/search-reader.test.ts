@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
+import { FetchError, fetchJson, openSearchIndex, type Fetch } from '../../src/lib/search/reader.ts';
+
+const manifest: SearchManifest = {
+  version: 3,
+  docs: 2,
+  shards: 64,
+  parts: 4,
+  metaChunk: 50,
+  facetChunk: 5000,
+  provinces: ['广东省'],
+  cities: ['湛江市'],
+  places: [[0, 0]],
+  years: [2022, 2021],
+  kinds: [{ value: 'summary', label: '工作总结' }],
+  lowered: [1],
+};
+const rows: MetaRow[] = [
+  ['a', '甲', '广东省 湛江市', '广东省', '湛江市', [2022], 'summary', null, '广东省 湛江市', 0],
+  ['b', '乙', '广东省 湛江市', '广东省', '湛江市', [2021], 'summary', null, '广东省 湛江市', 1],
+];
+const files: Record<string, unknown> = {
+  '/s/manifest.json': manifest,
+  '/s/t2s.json': { pairs: '雙双減减' },
+  '/s/meta/0.json': rows,
+  '/s/facets/0.json': { p: [0, 0], k: '00', y: [1, 2] },
+};
+
+/** A fetch over `files` that fails as `trouble` says for a path, logging every request. */
+function fakeFetch(trouble: (path: string, attempt: number) => 'network' | 'hang' | 'html' | null = () => null): { fetch: Fetch; asked: string[] } {
+  const asked: string[] = [];
+  const fetch: Fetch = (path, { signal }) => {
+    asked.push(path);
+    const problem = trouble(path, asked.filter((p) => p === path).length);
+    if (problem === 'network') return Promise.reject(new TypeError('Failed to fetch'));
+    if (problem === 'hang') {
+      return new Promise((_, reject) => {
+        signal.addEventListener('abort', () => {
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      });
+    }
+    if (problem === 'html') return Promise.resolve(new Response('<!doctype html>'));
+    return Promise.resolve(path in files ? new Response(JSON.stringify(files[path])) : new Response('not found', { status: 404 }));
+  };
+  return { fetch, asked };
+}
+
+describe('fetching an index file', () => {
+  it('retries once after a lost connection, and names the failure when the retry fails too', async () => {
+    const flaky = fakeFetch((_, attempt) => (attempt === 1 ? 'network' : null));
+    expect(await fetchJson('/s/t2s.json', flaky)).toEqual({ pairs: '雙双減减' });
+    expect(flaky.asked).toEqual(['/s/t2s.json', '/s/t2s.json']);
+    const down = fakeFetch(() => 'network');
+    await expect(fetchJson('/s/t2s.json', down)).rejects.toMatchObject({ name: 'FetchError', failure: 'network', path: '/s/t2s.json' });
+    expect(down.asked).toHaveLength(2);
+  });
+  it('does not retry a file the server says is missing', async () => {
+    const f = fakeFetch();
+    const error = await fetchJson('/s/shard/9.json', f).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error).toMatchObject({ failure: 'missing', message: 'HTTP 404: GET /s/shard/9.json' });
+    expect(f.asked).toHaveLength(1);
+  });
+  it('gives up on a file that does not answer in time, after one retry', async () => {
+    const f = fakeFetch(() => 'hang');
+    await expect(fetchJson('/s/t2s.json', { ...f, timeout: 20 })).rejects.toMatchObject({ failure: 'timeout', message: 'no answer in 20 ms: GET /s/t2s.json' });
+    expect(f.asked).toHaveLength(2);
+  });
+  it('takes an answer that is not JSON for a server error', async () => {
+    await expect(fetchJson('/s/t2s.json', fakeFetch(() => 'html'))).rejects.toMatchObject({ failure: 'http' });
+  });
+});
+
+describe('the search index reader', () => {
+  it('opens with the manifest and the pair table, decoded', async () => {
+    const source = await openSearchIndex({ base: '/s/', ...fakeFetch() });
+    expect(source.manifest).toEqual(manifest);
+    expect([...source.lowered]).toEqual([1]);
+    expect(source.pairs).toEqual(new Map([['雙', '双'], ['減', '减']]));
+  });
+  it('fetches and decodes each file once, with named meta fields and resolved filter values', async () => {
+    const f = fakeFetch();
+    const source = await openSearchIndex({ base: '/s/', ...f });
+    const [first, second] = await Promise.all([source.meta(0), source.meta(0)]);
+    expect(first).toBe(second);
+    expect(first[1]).toEqual({ slug: 'b', title: '乙', region: '广东省 湛江市', province: '广东省', city: '湛江市', years: [2021], kind: 'summary', posted: null, regionAndIssuer: '广东省 湛江市', notes: 1 });
+    expect(await source.facets(0)).toEqual([
+      { province: '广东省', city: '湛江市', kind: 'summary', years: [2022] },
+      { province: '广东省', city: '湛江市', kind: 'summary', years: [2021] },
+    ]);
+    expect(f.asked.filter((p) => p === '/s/meta/0.json')).toHaveLength(1);
+  });
+  it('forgets a file that failed, so the next query asks again', async () => {
+    let down = true;
+    const f = fakeFetch((path) => (down && path.includes('meta') ? 'network' : null));
+    const source = await openSearchIndex({ base: '/s/', ...f });
+    await expect(source.meta(0)).rejects.toMatchObject({ failure: 'network' });
+    down = false;
+    expect((await source.meta(0))[0]!.slug).toBe('a');
+    expect(f.asked.filter((p) => p === '/s/meta/0.json')).toHaveLength(3);
+  });
+});
