@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readReports } from '../src/lib/read-reports.ts';
 import { foldText, queryPhrases } from '../src/lib/search/tokens.ts';
+import { indexHrefs, searchHref } from '../src/lib/urls.ts';
 import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
 import { filesUnder, folderBytes, latencies, mean, percentile, timed } from './bench/measure.ts';
 import { builtDocs, docMatches, openBuiltIndex, ourAnswer, score } from './bench/search-correctness.ts';
@@ -85,11 +86,11 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
   for (const q of queries) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/search/`);
+    await page.goto(`${base}${searchHref()}`);
     const fetched: string[] = [];
     page.on('response', (r) => {
       const path = new URL(r.url()).pathname;
-      if (path.startsWith('/search/') && path.endsWith('.json')) fetched.push(path);
+      if (path.startsWith(indexHrefs.search) && path.endsWith('.json')) fetched.push(path);
     });
     cold.push(await timeQuery(page, q));
     // Snippets and filter counts arrive after the results show: wait for both.
@@ -98,14 +99,14 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
       const filters = document.querySelector<HTMLSelectElement>('select[data-filter]');
       return snippets && (filters?.options.length ?? 0) > 1;
     });
-    const isFacet = (p: string) => p.startsWith('/search/facets/');
+    const isFacet = (p: string) => p.startsWith(`${indexHrefs.search}facets/`);
     firstBytes.push(fetched.filter((p) => !isFacet(p)).reduce((n, p) => n + gz(p), 0));
     facetBytes.push(fetched.filter(isFacet).reduce((n, p) => n + gz(p), 0));
     await context.close();
   }
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${base}/search/`);
+  await page.goto(`${base}${searchHref()}`);
   await timeQuery(page, '教育');
   const warm: number[] = [];
   for (const q of queries) warm.push(await timeQuery(page, q));

@@ -1,6 +1,7 @@
 import { compareReports, type CompareInput, type Comparison } from '../lib/compare.ts';
 import { kindLabel, regionLabel } from '../lib/labels.ts';
 import type { Report } from '../lib/report-schema.ts';
+import { reportFile, reportHref } from '../lib/urls.ts';
 
 /**
  * The compare page: reads `?r=` slugs from the URL, fetches each report's JSON, and renders the
@@ -67,7 +68,7 @@ function topicRow(c: Comparison, reports: CompareInput[], row: Comparison['rows'
     const mixed = parts.has('review') && parts.has('plan');
     for (const chunk of chunks) {
       const part = mixed ? partLabels[chunk.part] : '';
-      cell.append(el('h3', { className: 'chunk-heading' }, ...(part ? [el('span', { className: `part-tag part-${chunk.part}` }, part), ' '] : []), el('a', { href: `/reports/${r.id}/#${chunk.id}` }, chunk.heading)));
+      cell.append(el('h3', { className: 'chunk-heading' }, ...(part ? [el('span', { className: `part-tag part-${chunk.part}` }, part), ' '] : []), el('a', { href: reportHref(r.id, { anchor: chunk.id }) }, chunk.heading)));
       if (chunk.text.length > 140) {
         cell.append(el('details', {}, el('summary', {}, `${chunk.text.slice(0, 120)}…`), el('p', {}, chunk.text)));
       } else if (chunk.text) {
@@ -90,8 +91,8 @@ async function main(): Promise<void> {
   }
   const given = await Promise.all(
     slugs.map(async (id) => {
-      const response = await fetch(`/reports/${id}.json`);
-      if (!response.ok) throw new Error(`/reports/${id}.json: HTTP ${response.status}`);
+      const response = await fetch(reportFile(id, 'json'));
+      if (!response.ok) throw new Error(`${reportFile(id, 'json')}: HTTP ${response.status}`);
       const json = (await response.json()) as Report & { chunks: CompareInput['chunks'] };
       return { id, data: json, chunks: json.chunks };
     }),
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   const titles = el(
     'ol',
     { className: 'report-list' },
-    ...reports.map((r, i) => el('li', {}, el('a', { href: `/reports/${r.id}/` }, r.data.title), el('span', { className: 'meta' }, `${columnLabel(c, i, r)} · ${regionLabel(r.data.region)} · ${kindLabel(r.data.kind)}`))),
+    ...reports.map((r, i) => el('li', {}, el('a', { href: reportHref(r.id) }, r.data.title), el('span', { className: 'meta' }, `${columnLabel(c, i, r)} · ${regionLabel(r.data.region)} · ${kindLabel(r.data.kind)}`))),
   );
   const order = '各栏按时间先后排列（左早右晚）';
   const mode = el(

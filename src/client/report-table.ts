@@ -1,5 +1,6 @@
 import { kindLabel } from '../lib/labels.ts';
 import { tableCataloguePath, type TableCatalogue } from '../lib/report-table.ts';
+import { filteredTableHref, reportHref } from '../lib/urls.ts';
 
 /**
  * The all-reports table's filters. The static pages already list every report in each sort
@@ -39,7 +40,7 @@ function pageLink(params: URLSearchParams, page: number, text: string, current =
   const next = new URLSearchParams(params);
   if (page === 1) next.delete('page');
   else next.set('page', String(page));
-  return el('li', {}, el('a', { href: `/reports/?${next.toString()}` }, text));
+  return el('li', {}, el('a', { href: filteredTableHref(next) }, text));
 }
 
 function pager(params: URLSearchParams, current: number, count: number): HTMLElement {
@@ -75,18 +76,18 @@ async function render(params: URLSearchParams): Promise<void> {
   const body = document.querySelector('[data-table-body]');
   body?.replaceChildren(
     ...rows.slice((page - 1) * pageSize, page * pageSize).map((r) =>
-      el('tr', {}, el('td', {}, el('a', { href: `/reports/${r[0]}/` }, r[1])), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText(r[3], r[4])), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
+      el('tr', {}, el('td', {}, el('a', { href: reportHref(r[0]) }, r[1])), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText(r[3], r[4])), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
     ),
   );
   const regionName = region ? (catalogue.regions.find(([code]) => code === region)?.[1] ?? region) : '';
   const what = [kind && kindLabel(kind), year && `${year} 年`, regionName].filter(Boolean).join('、');
-  document.querySelector('[data-table-summary]')?.replaceChildren(`筛选（${what || '全部'}）：共 ${rows.length} 篇。`, el('a', { href: '/reports/' }, '清除筛选'));
+  document.querySelector('[data-table-summary]')?.replaceChildren(`筛选（${what || '全部'}）：共 ${rows.length} 篇。`, el('a', { href: filteredTableHref() }, '清除筛选'));
   for (const slot of document.querySelectorAll('[data-table-pager-top], [data-table-pager-bottom]')) slot.replaceChildren(...(count > 1 ? [pager(params, page, count)] : []));
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.sort-links a[data-sort]')) {
     const next = new URLSearchParams(params);
     next.set('sort', link.dataset.sort!);
     next.delete('page');
-    link.href = `/reports/?${next.toString()}`;
+    link.href = filteredTableHref(next);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Facets, SearchFilters } from '../lib/search/facets.ts';
 import { FetchError, loadSearchIndex } from '../lib/search/reader.ts';
 import { facetCounts, maxQueryLength, runSearch, withSnippet, type SearchHit, type SearchSort } from '../lib/search/run.ts';
 import { failureText, statusText } from '../lib/search/status.ts';
+import { reportHref } from '../lib/urls.ts';
 import { pageSize, readState, writeState, type SearchState } from './search-state.ts';
 
 /**
@@ -112,7 +113,7 @@ function hitItem(hit: SearchHit, query: string): HTMLLIElement {
   const { slug, title, region, years, kind, posted, notes } = hit.meta;
   const li = document.createElement('li');
   const link = document.createElement('a');
-  link.href = `/reports/${slug}/${query ? `?q=${encodeURIComponent(query)}` : ''}${hit.anchor ? `#${hit.anchor}` : ''}`;
+  link.href = reportHref(slug, { query, anchor: hit.anchor });
   link.textContent = title;
   li.append(link);
   for (const label of noteLabels(notes)) {

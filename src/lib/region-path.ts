@@ -2,6 +2,7 @@ import { divisionByCode, divisions, type Division } from './gazetteer.ts';
 import { isPseudoCity } from './labels.ts';
 import type { Region } from './report-schema.ts';
 import { pinyin } from 'pinyin-pro';
+import { regionHref } from './urls.ts';
 
 /** One step of a region's path on the site: a province, city or county and its URL segment. */
 export interface Place {
@@ -84,12 +85,7 @@ export function regionPlaces(region: Region): Place[] {
   return names.filter((n): n is string => Boolean(n) && !isPseudoCity(n!)).map((name) => ({ name, code: null, segment: romanize({ name, short: null }) }));
 }
 
-/** URL path of the region page for these places (a prefix of a region's places names an ancestor). */
+/** URL path of the region page for these places (a prefix of a region's places names an ancestor); `placesHref(regionPlaces(region))` is a report's. */
 export function placesHref(places: Place[]): string {
-  return places.length ? `/regions/${places.map((p) => p.segment).join('/')}/` : '/regions/unknown/';
-}
-
-/** URL path of a report's region page. */
-export function regionHref(region: Region): string {
-  return placesHref(regionPlaces(region));
+  return regionHref(places.map((p) => p.segment));
 }

@@ -1,4 +1,5 @@
 import { primaryYear, type Entry } from './catalogue.ts';
+import { compareHref } from './urls.ts';
 
 /** A pair of reports worth comparing, and why. */
 export interface CompareLink {
@@ -7,10 +8,6 @@ export interface CompareLink {
   kind: 'same-region' | 'plan-outcome' | 'same-year';
 }
 
-/** The compare page URL for these slugs, in this order. */
-export function compareHref(slugs: string[]): string {
-  return `/compare/?${slugs.map((s) => `r=${encodeURIComponent(s)}`).join('&')}`;
-}
 
 /** Reports grouped the way comparisons look them up: by region code and by filing year. */
 export interface RelatedIndex {

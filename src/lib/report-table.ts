@@ -1,10 +1,11 @@
 import type { ReportOrder } from './report-order.ts';
+import { tableHref } from './urls.ts';
 
 /** The all-reports table's sort orders: the first page of each, and its label. */
 export const tableOrders: { order: ReportOrder; base: string; label: string }[] = [
-  { order: 'date', base: '/reports/', label: '发布日期' },
-  { order: 'region', base: '/reports/by-region/', label: '地区' },
-  { order: 'year', base: '/reports/by-year/', label: '年份' },
+  { order: 'date', base: tableHref('date'), label: '发布日期' },
+  { order: 'region', base: tableHref('region'), label: '地区' },
+  { order: 'year', base: tableHref('year'), label: '年份' },
 ];
 
 /** The compact catalogue the table's filters read: regions once, then one row per report. */

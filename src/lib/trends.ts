@@ -1,3 +1,5 @@
+import { searchHref } from './urls.ts';
+
 /** One year of a term's trend. */
 export interface TrendPoint {
   year: number;
@@ -91,8 +93,5 @@ export function chartBars(points: TrendPoint[], counts: boolean): { bars: Bar[];
 
 /** The search that lists a bar's reports: the term, the year and the region filter. */
 export function barHref(term: string, year: number, region: { province?: string; city?: string } = {}): string {
-  const params = new URLSearchParams({ q: term, year: String(year) });
-  if (region.province) params.set('province', region.province);
-  if (region.city) params.set('city', region.city);
-  return `/search/?${params.toString()}`;
+  return searchHref({ q: term, year: String(year), province: region.province, city: region.city });
 }

@@ -1,5 +1,5 @@
 import { primaryYear, regionLabel, type Entry } from './catalogue.ts';
-import { compareHref } from './related.ts';
+import { compareHref } from './urls.ts';
 import { regionPlaces } from './region-path.ts';
 
 /** A comparison a year page offers: its link and what it compares. */

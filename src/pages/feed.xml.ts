@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { allReports } from '../collections.ts';
 import { kindLabel, regionLabel, yearsLabel } from '../lib/catalogue.ts';
+import { reportHref } from '../lib/urls.ts';
 import { xmlText as escape } from '../lib/xml-text.ts';
 
 /** Atom feed of the 50 newest reports. */
@@ -10,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
   const updated = reports.map((r) => r.data.posted ?? '1970-01-01').sort().at(-1) ?? '1970-01-01';
   const entries = reports
     .map((r) => {
-      const url = new URL(`/reports/${r.id}/`, base).href;
+      const url = new URL(reportHref(r.id), base).href;
       return `  <entry>
     <title>${escape(r.data.title)}</title>
     <link href="${escape(url)}"/>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { divisionByCode, divisions, regionOf } from '../../src/lib/gazetteer.ts';
-import { regionHref, regionPlaces } from '../../src/lib/region-path.ts';
+import { placesHref, regionPlaces } from '../../src/lib/region-path.ts';
 import { regionTree } from '../../src/lib/region-tree.ts';
 import type { Report } from '../../src/lib/report-schema.ts';
 import { isPseudoCity } from '../../src/lib/labels.ts';
 
-const href = (code: string) => regionHref(regionOf(divisionByCode(code)!));
+const href = (code: string) => placesHref(regionPlaces(regionOf(divisionByCode(code)!)));
 
 describe('region URLs', () => {
   it('are unique over the whole gazetteer', () => {

@@ -4,6 +4,7 @@ import type { FacetChunk, MetaRow, PairsFile, SearchManifest, SearchPart, Search
 import { decodeMeta, type SearchMeta } from './meta.ts';
 import { decodeGaps } from './postings.ts';
 import { pairTable } from './tokens.ts';
+import { indexHrefs } from '../urls.ts';
 
 /**
  * The one reader of the search index: fetches each file with a timeout and one retry, decodes it
@@ -99,7 +100,7 @@ export interface ReaderOptions extends FetchOptions {
  * next query asks again).
  */
 export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
-  const base = options.base ?? '/search/';
+  const base = options.base ?? indexHrefs.search;
   const files = new Map<string, Promise<unknown>>();
   const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> => {
     let file = files.get(path) as Promise<T> | undefined;

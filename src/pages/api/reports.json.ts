@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { allReports } from '../../collections.ts';
+import { reportHref } from '../../lib/urls.ts';
 
 /** The catalogue: one record per report, enough to list, filter and link to it. */
 export const GET: APIRoute = async () => {
@@ -8,7 +9,7 @@ export const GET: APIRoute = async () => {
     count: reports.length,
     reports: reports.map(({ id, data }) => ({
       slug: id,
-      url: `/reports/${id}/`,
+      url: reportHref(id),
       title: data.title,
       issuer: data.issuer,
       region: data.region,
