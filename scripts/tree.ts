@@ -1,5 +1,5 @@
 import type { Position } from 'unist';
-import type { Cleaning, Metric, Notice, Region, Section } from '../src/lib/report-schema.ts';
+import type { Cleaning, Metric, Notice, Region, Report, ReportKind, Section } from '../src/lib/report-schema.ts';
 
 /** One line of the raw text, with where it stood in the raw file. */
 export interface Line {
@@ -23,14 +23,14 @@ export interface PageMeta {
 }
 
 /** Where a report's title came from. */
-export type TitleSource = 'title-line' | 'notice' | 'glued' | 'intro' | 'none';
+export type TitleSource = Report['titleFrom'];
 
 declare module 'vfile' {
   interface DataMap {
-    encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5';
-    format: 'text' | 'html';
-    script: 'simplified' | 'traditional' | 'mixed';
-    origin: 'official' | 'template-site' | 'document-sharing' | 'template' | 'unknown';
+    encoding: Report['source']['encoding'];
+    format: Report['source']['format'];
+    script: Report['source']['script'];
+    origin: Report['source']['origin'];
     cleaning: Cleaning;
     page: PageMeta;
     titleLine: string | null;
@@ -50,7 +50,7 @@ declare module 'vfile' {
     region: Region;
     yearsReviewed: number[];
     yearsPlanned: number[];
-    kind: 'summary' | 'plan' | 'summary-plan';
+    kind: ReportKind;
     issued: string | null;
     docNumber: string | null;
     sections: Section[];

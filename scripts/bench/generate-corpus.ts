@@ -5,7 +5,8 @@ import * as OpenCC from 'opencc-js';
 import { divisionByCode, divisions, regionOf, type Division } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { readReportFiles } from '../../src/lib/read-reports.ts';
-import type { Region } from '../../src/lib/report-schema.ts';
+import { reportKindSchema, type Region, type ReportKind } from '../../src/lib/report-schema.ts';
+import { chapterMark, numerals } from '../lib/numbering.ts';
 
 /** What a generated report truly is, for checking what the cleaner recovers. */
 export interface Truth {
@@ -14,7 +15,7 @@ export interface Truth {
   region: Region;
   yearsReviewed: number[];
   yearsPlanned: number[];
-  kind: 'summary' | 'plan' | 'summary-plan';
+  kind: ReportKind;
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same corpus. */
@@ -28,8 +29,6 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const numerals = '一二三四五六七八九十';
 
 function divisionNamed(code: string): Division {
   const d = divisionByCode(code);
@@ -45,7 +44,7 @@ function chaptersOf(reportsDir: string): string[][] {
     let current: string[] | null = null;
     for (const line of body.split('\n').filter(Boolean)) {
       if (line.startsWith('## ')) {
-        current = [line.slice(3).replace(/^[一二三四五六七八九十]+、/, '')];
+        current = [line.slice(3).replace(chapterMark, '')];
         chapters.push(current);
       } else if (current) {
         current.push(line.replace(/^#{3,6} /, ''));
@@ -89,7 +88,7 @@ export function generateCorpus(count: number, outDir: string, seed = 2026, repor
     used.add(`${place.code}-${year}-${kindIndex}`);
     const region = regionOf(place);
     const issuer = `${region.city && place.level === 'county' && region.city !== region.province ? region.city : ''}${place.name}教育局`;
-    const kind = (['summary', 'plan', 'summary-plan'] as const)[kindIndex]!;
+    const kind = reportKindSchema.options[kindIndex]!;
     const title =
       kind === 'summary' ? `${issuer}${year}年工作总结` : kind === 'plan' ? `${issuer}${year + 1}年工作要点` : `${issuer}${year}年工作总结及${year + 1}年工作计划`;
     const lines: string[] = [];

@@ -1,3 +1,5 @@
+import { signatureDate } from './dates.ts';
+import { reportKindWord } from './kind-words.ts';
 import { numbered } from './numbering.ts';
 
 /**
@@ -5,9 +7,6 @@ import { numbered } from './numbering.ts';
  * document-sharing sites share. A line's features say what it may be; its place relative to the
  * title and the first body paragraph decides (see strip-chrome).
  */
-
-/** Report kinds a title names. */
-export const reportKindWord = /总结|要点|计划|思路|盘点|打算|安排|部署|回顾|报告|小结|成效|情况/;
 
 /** Removes the spaces of a label spelled out one character at a time: 索 引 号 → 索引号. */
 export function squeezeLabel(line: string): string {
@@ -71,12 +70,15 @@ export function isNavigation(line: string): boolean {
   return items.length >= 4 && items.every((item) => item.length <= 6 && !/[。；！？，,]/.test(item));
 }
 
+/** A note under a signature on how the document is published: （此件公开发布）. */
+export const publicationNote = /^[(（]此件.{0,8}[)）]$/;
+
 /** Lines that end a document legitimately: a signing body, a date, a publication note. */
 export function isSignature(line: string): boolean {
   return (
     /^[\p{Script=Han}]{2,24}(?:局|委员会|政府|办公室|学校|中心)$/u.test(line) ||
-    /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(line) ||
-    /^[(（]此件.{0,8}[)）]$/.test(line) ||
+    signatureDate.test(line) ||
+    publicationNote.test(line) ||
     /〔\d{4}〕\d+号/.test(line)
   );
 }

@@ -10,6 +10,9 @@ export function isoDateIn(text: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** A signature's date on a line of its own: 2023年11月13日 (spaces allowed around the numbers). */
+export const signatureDate = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
 /** A date alone, or with a short byline after it: 2023年11月13日, 2022-03-14 作文网. */
 export const datedByline = /^[(（]?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?[)）]?(?:\s+[^\s。，；]{1,12})?$/;
 

@@ -1,4 +1,6 @@
 import { cleanTitle } from './clean-title.ts';
+import { gluedTitleEnd } from './kind-words.ts';
+import { numerals } from './numbering.ts';
 
 /** A page counter glued to the text: 第1页共4页. */
 const pageCounter = /^第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页/;
@@ -8,8 +10,9 @@ const editorNote = /^小编寄语[。:：]?/;
 /** The report named by an editor's intro: 整理的〈title〉，供大家参考. */
 const introNames = /(?:整理|收集|带来|分享)的(.{4,60}?)(?:[,，]\s*(?:供|请|希望|欢迎|仅供)|[。！!])/;
 /** A title glued to the first sentence: 〈…总结〉2014年，… or 〈…总结范文〉1.… */
-const gluedTitle =
-  /^(.{2,40}?(?:总结|小结|要点|计划|安排|思路|报告)(?:[(（]\d{4}年?[)）])?)(?:范文范例|范文|范本|精选)?(?=\s*(?:\d{4}\s*年|[一二三四五六七八九十]+、|\d+[.．、]|[xX×*]{2,}年?|小编|下面是|【))/;
+const gluedTitle = new RegExp(
+  `^(.{2,40}?(?:${gluedTitleEnd})(?:[(（]\\d{4}年?[)）])?)(?:范文范例|范文|范本|精选)?(?=\\s*(?:\\d{4}\\s*年|[${numerals}]+、|\\d+[.．、]|[xX×*]{2,}年?|小编|下面是|【))`,
+);
 
 /** One piece of a line cut apart: what it is and its text. */
 export interface HeadPiece {

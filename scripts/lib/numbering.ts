@@ -39,5 +39,8 @@ export function toChinese(n: number): string {
   return `${numerals[Math.floor(n / 10) - 1]}十${n % 10 ? numerals[(n % 10) - 1] : ''}`;
 }
 
+/** A chapter number at the line's start: 一、, 十二、. */
+export const chapterMark = new RegExp(`^[${numerals}]+、`);
+
 /** A numbered heading or list item at the line's start: 一、 （一） 1. */
 export const numbered = new RegExp(`^(?:[${numerals}]+、|[(（][${numerals}\\d]+[)）]|\\d+[.．、])`);

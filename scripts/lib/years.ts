@@ -1,13 +1,14 @@
-/** Words of a review: a title part that looks back. */
-export const summaryWord = /总结|小结|盘点|回顾|成效|报告|情况|亮点/;
-/** Words of a plan: a title part that looks ahead. */
-export const planWord = /要点|计划|思路|打算|安排|部署|重点|目标|下一步|展望/;
+import type { ReportKind } from '../../src/lib/report-schema.ts';
+import { planWord, summaryWord } from './kind-words.ts';
+
+/** The kind of one part of a title or heading: a review or a plan. */
+type SingleKind = Exclude<ReportKind, 'summary-plan'>;
 
 /** A year as written in a title: 2021年, 2021年度, or a bare 2020 before Han text (2020教育局…). */
 const yearMention = /((?:19|20)\d{2})\s*(?:年|(?=\p{Script=Han}))/gu;
 
 /** Whether a title part is a review or a plan: the last kind word decides, as the head noun of a Chinese phrase comes last. */
-export function lastKind(part: string): 'summary' | 'plan' | null {
+export function lastKind(part: string): SingleKind | null {
   const at = (re: RegExp) => Math.max(-1, ...[...part.matchAll(new RegExp(re.source, 'g'))].map((m) => m.index));
   const s = at(summaryWord);
   const p = at(planWord);
@@ -51,7 +52,7 @@ export function titleYears(title: string): { reviewed: number[]; planned: number
  * The year an opening paragraph speaks of, for a title that names none: the year it plans
  * (2025年是…之年, 2017年，…将…) for a plan, else the first year it names.
  */
-export function openingYear(paragraph: string, kind: 'summary' | 'plan'): number | null {
+export function openingYear(paragraph: string, kind: SingleKind): number | null {
   const head = paragraph.slice(0, 300);
   const planned = head.match(/((?:19|20)\d{2})\s*年(?:是|[,，][^。]{0,16}将)/);
   if (kind === 'plan' && planned) return Number(planned[1]);

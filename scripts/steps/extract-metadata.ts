@@ -5,9 +5,10 @@ import { countMentions, divisionByCode, unknownRegion } from '../../src/lib/gaze
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { docNumberIn } from '../lib/doc-number.ts';
 import { titleFromNotice } from '../lib/clean-title.ts';
-import { isoDateIn } from '../lib/dates.ts';
+import { isoDateIn, signatureDate } from '../lib/dates.ts';
 import { regionFromHost, regionFromMentions, regionsAgree } from '../lib/region-evidence.ts';
-import { openingYear, planWord, summaryWord, titleYears, yearsIn } from '../lib/years.ts';
+import { planOpening, planWord, summaryWord } from '../lib/kind-words.ts';
+import { openingYear, titleYears, yearsIn } from '../lib/years.ts';
 import { bureauPattern } from '../lib/infer-issuer.ts';
 import { resolveRegion } from '../lib/resolve-region.ts';
 
@@ -90,7 +91,7 @@ export function extractMetadata() {
     const titleKind = data.titleFrom === 'none' ? null : planWord.test(data.title) && !summaryWord.test(data.title) ? 'plan' : 'summary';
     const opening = paragraphs.find((p) => p.length >= 40);
     if (reviewed.length === 0 && planned.length === 0 && opening) {
-      const kind = titleKind ?? (/思路|要点|计划|[^\d]将/.test(opening.slice(0, 300)) ? 'plan' : 'summary');
+      const kind = titleKind ?? (planOpening.test(opening.slice(0, 300)) ? 'plan' : 'summary');
       const year = /\d{4}/.test(data.title) ? null : openingYear(opening, kind);
       if (year) (kind === 'plan' ? planned : reviewed).push(year);
     }
@@ -105,7 +106,7 @@ export function extractMetadata() {
     }
     data.kind = data.yearsReviewed.length && data.yearsPlanned.length ? 'summary-plan' : data.yearsPlanned.length || titleKind === 'plan' ? 'plan' : 'summary';
 
-    const signature = tail.find((p) => /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(p));
+    const signature = tail.find((p) => signatureDate.test(p));
     data.issued = data.notice?.date ?? (signature ? isoDateIn(signature) : null);
 
     const sources = [titleLine, ...data.cleaning!.chrome.map((c) => c.text), body, data.notice?.text ?? ''];

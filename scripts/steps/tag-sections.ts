@@ -1,12 +1,11 @@
 import type { Root as MdRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { planHeading, reviewHeading } from '../lib/kind-words.ts';
 import { numerals } from '../lib/numbering.ts';
 import type { Section } from '../../src/lib/report-schema.ts';
 import { pickTopic, topicHits } from '../lib/topics.ts';
 
-const planHeading = /要点|计划|思路|打算|安排|下一步|展望|重点工作|工作目标/;
-const reviewHeading = /回顾|总结|成效|亮点|完成情况|主要工作|基本情况|工作情况|主要做法/;
 
 /** Anchor id of the n-th heading (0-based): stable as long as the headings are. */
 export function sectionId(index: number): string {

@@ -1,10 +1,8 @@
 import type { VFile } from 'vfile';
 import type { LinesRoot } from '../tree.ts';
 import { noticeParts, titleFromNotice } from '../lib/clean-title.ts';
-import { isoDateIn } from '../lib/dates.ts';
-
-const signatureDate = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-const publicationNote = /^[(（]此件.{0,8}[)）]$/;
+import { publicationNote } from '../lib/chrome-features.ts';
+import { isoDateIn, signatureDate } from '../lib/dates.ts';
 
 /**
  * Separates a 印发 notice from the report it publishes: the notice's title, recipients, request,

@@ -1,5 +1,5 @@
 import { compareReports, type CompareInput, type Comparison } from '../lib/compare.ts';
-import { kindLabel, regionLabel } from '../lib/labels.ts';
+import { kindLabel, partLabels, regionLabel, yearsText } from '../lib/labels.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { reportFile, reportHref } from '../lib/urls.ts';
 
@@ -16,14 +16,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-const yearsText = (r: Report) => [r.yearsReviewed.length ? `${r.yearsReviewed.join('、')}年总结` : '', r.yearsPlanned.length ? `${r.yearsPlanned.join('、')}年计划` : ''].filter(Boolean).join(' · ');
 
 function columnLabel(c: Comparison, i: number, r: CompareInput): string {
   if (c.mode === 'plan-outcome') return i === 0 ? `${c.year}年计划` : `${c.year}年成效`;
   return `${regionLabel(r.data.region).split(' ').at(-1)} ${yearsText(r.data)}`;
 }
-
-const partLabels: Record<CompareInput['chunks'][number]['part'], string> = { review: '总结部分', plan: '计划部分', other: '' };
 
 function figuresTable(c: Comparison, reports: CompareInput[]): HTMLElement {
   const head = el('tr', {}, el('th', { scope: 'col' }, '指标'), ...reports.map((r, i) => el('th', { scope: 'col' }, columnLabel(c, i, r))));

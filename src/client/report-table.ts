@@ -1,5 +1,5 @@
-import { kindLabel } from '../lib/labels.ts';
-import { tableCataloguePath, type TableCatalogue } from '../lib/report-table.ts';
+import { kindLabel, unknownYearLabel, yearsText } from '../lib/labels.ts';
+import { reportOrders, tableCataloguePath, type ReportOrder, type TableCatalogue } from '../lib/report-table.ts';
 import { filteredTableHref, reportHref } from '../lib/urls.ts';
 
 /**
@@ -9,8 +9,6 @@ import { filteredTableHref, reportHref } from '../lib/urls.ts';
  * place, with its own page links. Logs `[report-table] …` and never throws into the page.
  */
 const pageSize = 100;
-const orders = ['date', 'region', 'year'] as const;
-type Order = (typeof orders)[number];
 type Row = TableCatalogue['rows'][number];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -19,15 +17,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-const yearsText = (reviewed: number[], planned: number[]) =>
-  [reviewed.length ? `${reviewed.join('、')}年总结` : '', planned.length ? `${planned.join('、')}年计划` : ''].filter(Boolean).join(' · ') || '年份不详';
-
 /** Codes of a place and everything under it share its code without trailing `00` pairs. */
 const codePrefix = (code: string) => code.replace(/(?:00)+$/, '');
 
 const filing = (r: Row) => r[3].at(-1) ?? r[4][0] ?? 0;
 
-function sortRows(rows: Row[], order: Order, regions: TableCatalogue['regions']): Row[] {
+function sortRows(rows: Row[], order: ReportOrder, regions: TableCatalogue['regions']): Row[] {
   const collator = new Intl.Collator('zh-Hans-CN');
   const newest = (a: Row, b: Row) => filing(b) - filing(a) || (b[6] ?? '').localeCompare(a[6] ?? '');
   if (order === 'date') return rows.sort((a, b) => (b[6] ?? '').localeCompare(a[6] ?? '') || newest(a, b));
@@ -64,7 +59,7 @@ async function render(params: URLSearchParams): Promise<void> {
   const kind = params.get('kind') ?? '';
   const year = Number(params.get('year')) || null;
   const region = params.get('region') ?? '';
-  const order: Order = orders.find((o) => o === params.get('sort')) ?? 'date';
+  const order: ReportOrder = reportOrders.find((o) => o === params.get('sort')) ?? 'date';
   const prefix = region ? codePrefix(region) : '';
   const rows = sortRows(
     catalogue.rows.filter((r) => (!kind || r[5] === kind) && (year === null || r[3].includes(year) || r[4].includes(year)) && (!prefix || (catalogue.regions[r[2]]![0] ?? '').startsWith(prefix))),
@@ -76,7 +71,7 @@ async function render(params: URLSearchParams): Promise<void> {
   const body = document.querySelector('[data-table-body]');
   body?.replaceChildren(
     ...rows.slice((page - 1) * pageSize, page * pageSize).map((r) =>
-      el('tr', {}, el('td', {}, el('a', { href: reportHref(r[0]) }, r[1])), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText(r[3], r[4])), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
+      el('tr', {}, el('td', {}, el('a', { href: reportHref(r[0]) }, r[1])), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText({ yearsReviewed: r[3], yearsPlanned: r[4] }) || unknownYearLabel), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
     ),
   );
   const regionName = region ? (catalogue.regions.find(([code]) => code === region)?.[1] ?? region) : '';

@@ -1,5 +1,5 @@
 import type { SearchFilters } from '../lib/search/facets.ts';
-import { maxQueryLength, type SearchSort } from '../lib/search/run.ts';
+import { maxQueryLength, searchSorts, type SearchSort } from '../lib/search/run.ts';
 
 /** Results shown per step. */
 export const pageSize = 10;
@@ -13,17 +13,15 @@ export interface SearchState {
   shown: number;
 }
 
-const sorts: SearchSort[] = ['relevance', 'newest', 'oldest'];
-
 /** The state in the page's URL; a query longer than `maxQueryLength` is cut, a bad sort or count falls back to the default. */
 export function readState(search = location.search): SearchState {
   const params = new URLSearchParams(search);
-  const sort = params.get('sort') as SearchSort | null;
+  const sort = params.get('sort');
   const n = Number(params.get('n'));
   return {
     q: Array.from(params.get('q') ?? '').slice(0, maxQueryLength).join(''),
     filters: { province: params.get('province') ?? '', city: params.get('city') ?? '', year: params.get('year') ?? '', kind: params.get('kind') ?? '' },
-    sort: sort && sorts.includes(sort) ? sort : 'relevance',
+    sort: searchSorts.find((s) => s === sort) ?? 'relevance',
     shown: Number.isInteger(n) && n > pageSize ? Math.min(Math.ceil(n / pageSize) * pageSize, 1000) : pageSize,
   };
 }

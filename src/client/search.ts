@@ -1,4 +1,4 @@
-import { kindLabel } from '../lib/labels.ts';
+import { kindLabel, unknownYearLabel } from '../lib/labels.ts';
 import { noteLabels } from '../lib/report-notes.ts';
 import type { Facets, SearchFilters } from '../lib/search/facets.ts';
 import { FetchError, loadSearchIndex } from '../lib/search/reader.ts';
@@ -124,7 +124,7 @@ function hitItem(hit: SearchHit, query: string): HTMLLIElement {
   }
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = `${region} · ${years.length ? `${years.join('、')}年` : '年份不详'} · ${kindLabel(kind)}${posted ? ` · 发布于 ${posted}` : ''}`;
+  meta.textContent = `${region} · ${years.length ? `${years.join('、')}年` : unknownYearLabel} · ${kindLabel(kind)}${posted ? ` · 发布于 ${posted}` : ''}`;
   li.append(meta);
   if (hit.snippet.length) li.append(snippetParagraph(hit));
   return li;

@@ -1,4 +1,4 @@
-import { kindLabel, regionLabel, regionNames } from './labels.ts';
+import { kindLabel, regionLabel, regionNames, unknownYearLabel, yearsText } from './labels.ts';
 import type { Report } from './report-schema.ts';
 
 export { kindLabel, regionLabel, regionNames };
@@ -21,10 +21,7 @@ export function primaryYear(r: Pick<Report, 'yearsReviewed' | 'yearsPlanned'>): 
 
 /** How a report's years read: 2021年总结 · 2022年计划. */
 export function yearsLabel(r: Report): string {
-  const parts = [];
-  if (r.yearsReviewed.length) parts.push(`${r.yearsReviewed.join('、')}年总结`);
-  if (r.yearsPlanned.length) parts.push(`${r.yearsPlanned.join('、')}年计划`);
-  return parts.join(' · ') || '年份不详';
+  return yearsText(r) || unknownYearLabel;
 }
 
 /** Newest first: by filing year, then posted date, then title, so the order is total. */

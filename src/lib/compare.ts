@@ -1,4 +1,4 @@
-import type { Metric, Report, Topic } from './report-schema.ts';
+import type { Metric, Report, Section, Topic } from './report-schema.ts';
 import { topicNames } from './topic-names.ts';
 
 /** A report to compare: slug, metadata and its body cut into topic chunks (see `chunksOf`). */
@@ -16,7 +16,7 @@ export interface Chunk {
   id: string;
   heading: string;
   text: string;
-  part: 'review' | 'plan' | 'other';
+  part: Section['part'];
 }
 
 /** One topic across the reports: each report's chunks on it (empty when absent). */

@@ -1,8 +1,9 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import type { Report } from './report-schema.ts';
 
 /** Encodings the archive accepts, as recorded in `source.encoding`. */
-export type Encoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5';
+export type Encoding = Report['source']['encoding'];
 
 /** Decoded text and how it was decoded. */
 export interface Decoded {

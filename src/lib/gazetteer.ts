@@ -8,7 +8,7 @@ export interface Division {
   name: string;
   /** Name without its administrative suffix (南昌市 → 南昌), or null when too short to trust. */
   short: string | null;
-  level: 'province' | 'city' | 'county';
+  level: NonNullable<Region['level']>;
   provinceCode: string;
   cityCode: string | null;
 }

@@ -1,9 +1,16 @@
-import type { Region, Report } from './report-schema.ts';
+import type { Region, Report, Section } from './report-schema.ts';
 
 /**
  * How kinds and regions read on the site. No dependencies, so the browser scripts share them
  * with the pages (`catalogue.ts` re-exports them for the pages).
  */
+
+/** What a report without a known year or region reads as. */
+export const unknownYearLabel = '年份不详';
+export const unknownRegionLabel = '地区不详';
+
+/** The labels of a report's parts where it has both: 总结部分, 计划部分 (nothing for other sections). */
+export const partLabels: Record<Section['part'], string> = { review: '总结部分', plan: '计划部分', other: '' };
 
 const kindLabels: Partial<Record<string, string>> = { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' } satisfies Record<Report['kind'], string>;
 
@@ -24,5 +31,13 @@ export function regionNames(region: Region): string[] {
 
 /** The region as one line of text, or 地区不详. */
 export function regionLabel(region: Region): string {
-  return regionNames(region).join(' ') || '地区不详';
+  return regionNames(region).join(' ') || unknownRegionLabel;
+}
+
+/** How a report's years read: 2021年总结 · 2022年计划; empty when it names none (see `yearsLabel`). */
+export function yearsText(r: { yearsReviewed: readonly number[]; yearsPlanned: readonly number[] }): string {
+  const parts = [];
+  if (r.yearsReviewed.length) parts.push(`${r.yearsReviewed.join('、')}年总结`);
+  if (r.yearsPlanned.length) parts.push(`${r.yearsPlanned.join('、')}年计划`);
+  return parts.join(' · ');
 }

@@ -1,8 +1,6 @@
 import { byNewest, type Entry } from './catalogue.ts';
 import { regionPlaces } from './region-path.ts';
-
-/** The orders a list of reports can be sorted in. */
-export type ReportOrder = 'date' | 'region' | 'year';
+import type { ReportOrder } from './report-table.ts';
 
 const collator = new Intl.Collator('zh-Hans-CN');
 

@@ -16,6 +16,9 @@ export const httpUrl = z.string().refine(isHttpUrl, 'expected an http: or https:
 const year = z.number().int().min(1949).max(2100);
 
 
+/** What a report is: summary (工作总结), plan (工作要点/计划), or both. The one list of kinds: `reportKindSchema.options`. */
+export const reportKindSchema = z.enum(['summary', 'plan', 'summary-plan']);
+
 /** Where a report sits in the GB/T 2260 division hierarchy. */
 export const regionSchema = z.object({
   /** Province-level name, e.g. 广东省; null when the report names no place. */
@@ -181,8 +184,7 @@ export const reportSchema = z.object({
   yearsReviewed: z.array(year),
   /** Years whose work the report plans. */
   yearsPlanned: z.array(year),
-  /** summary (工作总结), plan (工作要点/计划), or both. */
-  kind: z.enum(['summary', 'plan', 'summary-plan']),
+  kind: reportKindSchema,
   /** The date the document bears (its signature or notice date). */
   issued: isoDate.nullable(),
   /** The date the site shows for the page. */
@@ -204,6 +206,8 @@ export type ReportInput = z.input<typeof reportSchema>;
 export type Report = z.output<typeof reportSchema>;
 /** One topic of the taxonomy. */
 export type Topic = (typeof topicNames)[number];
+/** A report's kind. */
+export type ReportKind = z.output<typeof reportKindSchema>;
 /** A report's region. */
 export type Region = z.output<typeof regionSchema>;
 /** One key figure. */

@@ -1,4 +1,6 @@
-import type { ReportOrder } from './report-order.ts';
+/** The orders a list of reports can be sorted in (see `sortReports`). */
+export const reportOrders = ['date', 'region', 'year'] as const;
+export type ReportOrder = (typeof reportOrders)[number];
 import { tableHref } from './urls.ts';
 
 /** The all-reports table's sort orders: the first page of each, and its label. */

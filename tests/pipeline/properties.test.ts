@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { numerals } from '../../scripts/lib/numbering.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { normalizeBytes, normalizePath } from '../helpers.ts';
 
@@ -26,7 +27,7 @@ const page = fc.array(fc.array(sentence, { minLength: 1, maxLength: 4 }), { minL
     '长兴县教育局2021年工作总结',
     '发布时间：2022-01-10 来源：本网 浏览次数：12',
     '',
-    ...chapters.flatMap((lines, i) => [`${'一二三四五六七八九十'[i]}、重点工作${i + 1}`, ...lines.map((l) => `\u3000\u3000${l}`)]),
+    ...chapters.flatMap((lines, i) => [`${numerals[i]}、重点工作${i + 1}`, ...lines.map((l) => `\u3000\u3000${l}`)]),
     '',
     '【打印本页】【关闭窗口】',
     '主办单位：长兴县人民政府办公室 网站标识码：3305220001',

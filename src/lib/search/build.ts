@@ -1,6 +1,7 @@
 import { anchoredText } from '../anchored-text.ts';
 import { byNewest, kindLabel, regionLabel, regionNames, yearsOf, type Entry } from '../catalogue.ts';
 import { reportNotes } from '../report-notes.ts';
+import { reportKindSchema } from '../report-schema.ts';
 import { encodeFacets } from './facets.ts';
 import type { FacetChunk, MetaRow, SearchManifest, SearchPart, SearchShard } from './format.ts';
 import { encodeMeta, type SearchMeta } from './meta.ts';
@@ -149,7 +150,7 @@ export function buildSearchIndex(reports: IndexedReport[]): SearchIndex {
   }
   const chunks: MetaRow[][] = [];
   for (let i = 0; i < meta.length; i += metaChunk) chunks.push(meta.slice(i, i + metaChunk).map(encodeMeta));
-  const kinds = (['summary', 'plan', 'summary-plan'] as const).map((value) => ({ value, label: kindLabel(value) }));
+  const kinds = reportKindSchema.options.map((value) => ({ value, label: kindLabel(value) }));
   const facets = encodeFacets(meta, kinds, facetChunk);
   const lowered = meta.flatMap((m, id) => (m.notes ? [id] : []));
   return {

@@ -32,8 +32,9 @@ export interface SearchResult {
   pool: number[];
 }
 
-/** Result order: relevance (title and region hits, then early mentions), or by date. */
-export type SearchSort = 'relevance' | 'newest' | 'oldest';
+/** Result orders: relevance (title and region hits, then early mentions), or by date. */
+export const searchSorts = ['relevance', 'newest', 'oldest'] as const;
+export type SearchSort = (typeof searchSorts)[number];
 
 /** The longest query searched: longer input is cut to this many characters. */
 export const maxQueryLength = 64;

@@ -1,3 +1,4 @@
+import type { FetchFailure } from './reader.ts';
 import type { SearchResult, SearchSort } from './run.ts';
 
 /** How the order of a listing reads. */
@@ -28,7 +29,7 @@ export function statusText(result: SearchResult, filtering: boolean, sort: Searc
 }
 
 /** What a failed request means to the reader, by what failed and which file. */
-export function failureText(failure: 'missing' | 'http' | 'timeout' | 'network' | 'unknown', path: string): string {
+export function failureText(failure: FetchFailure | 'unknown', path: string): string {
   const file = path.replace(/^.*\/search\//, '');
   switch (failure) {
     case 'missing':
