@@ -1,5 +1,5 @@
-import type { Node } from 'unist';
-import { unified, type Plugin, type Processor } from 'unified';
+import type { Root as MdRoot } from 'mdast';
+import { unified } from 'unified';
 import { buildStructure } from './steps/build-structure.ts';
 import { compileReport } from './steps/compile-report.ts';
 import { convertScript } from './steps/convert-script.ts';
@@ -15,35 +15,39 @@ import { stripChrome } from './steps/strip-chrome.ts';
 import { stripSpam } from './steps/strip-spam.ts';
 import { tagSections } from './steps/tag-sections.ts';
 import { unwrapNotice } from './steps/unwrap-notice.ts';
+import type { LinesRoot } from './tree.ts';
 
 /**
- * The transform steps in order, by name. Script conversion runs before the cleaners because
- * their chrome and spam vocabularies are written in Simplified characters; spam runs before
- * chrome so that a title defaced by spam is still recognised as the title.
+ * The processor from raw bytes to a report file: parse into lines, clean the lines, build the
+ * Markdown tree, read it, compile. Each `use` names the tree its step takes and gives (the parser
+ * takes the file's bytes, the compiler gives the report file's text), so a step written for
+ * another tree does not type-check.
+ *
+ * Script conversion runs before the cleaners because their chrome and spam vocabularies are
+ * written in Simplified characters; spam runs before chrome so that a title defaced by spam is
+ * still recognised as the title.
  */
-export const steps = [
-  ['strip-annotations', stripAnnotations],
-  ['convert-script', convertScript],
-  ['strip-spam', stripSpam],
-  ['rejoin-broken-lines', rejoinBrokenLines],
-  ['strip-chrome', stripChrome],
-  ['unwrap-notice', unwrapNotice],
-  ['join-wrapped-lines', joinWrappedLines],
-  ['normalize-punctuation', normalizePunctuation],
-  ['build-structure', buildStructure],
-  ['count-redactions', countRedactions],
-  ['extract-metadata', extractMetadata],
-  ['tag-sections', tagSections],
-  ['extract-metrics', extractMetrics],
-] as const;
-
-/** Name of one transform step. */
-export type StepName = (typeof steps)[number][0];
-
-/** The processor from raw bytes to a report file: parse, every step, compile. */
 export function createPipeline() {
-  // Each step maps its own tree type; the chain as a whole goes from lines to Markdown.
-  const processor = unified().use(parseRaw) as unknown as Processor<Node, Node, Node>;
-  for (const [, step] of steps) processor.use(step as unknown as Plugin<[], Node, Node>);
-  return processor.use(compileReport as unknown as Plugin<[], Node, string>).freeze();
+  return (
+    unified()
+      .use<[], string, LinesRoot>(parseRaw)
+      .use<[], LinesRoot>(stripAnnotations)
+      .use<[], LinesRoot>(convertScript)
+      .use<[], LinesRoot>(stripSpam)
+      .use<[], LinesRoot>(rejoinBrokenLines)
+      .use<[], LinesRoot>(stripChrome)
+      .use<[], LinesRoot>(unwrapNotice)
+      .use<[], LinesRoot>(joinWrappedLines)
+      .use<[], LinesRoot>(normalizePunctuation)
+      .use<[], LinesRoot, MdRoot>(buildStructure)
+      .use<[], MdRoot>(countRedactions)
+      .use<[], MdRoot>(extractMetadata)
+      .use<[], MdRoot>(tagSections)
+      .use<[], MdRoot>(extractMetrics)
+      .use<[], MdRoot, string>(compileReport)
+      .freeze()
+  );
 }
+
+/** The normalizer's processor: lines in, a Markdown tree out, compiled to the report file's text. */
+export type Pipeline = ReturnType<typeof createPipeline>;

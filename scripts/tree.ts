@@ -22,6 +22,19 @@ export interface PageMeta {
   publisher: string | null;
 }
 
+/** What strip-spam removed and restored. */
+export interface SpamFindings {
+  strings: Cleaning['spam'];
+  restorations: Cleaning['restorations'];
+  gaps: Cleaning['gaps'];
+}
+
+/** What strip-chrome removed: the record's entries (the title line is not chrome), and `line N` of every line it took out, the title's included. */
+export interface ChromeFindings {
+  entries: Cleaning['chrome'];
+  lines: string[];
+}
+
 /** Where a report's title came from. */
 export type TitleSource = Report['titleFrom'];
 
@@ -31,7 +44,24 @@ declare module 'vfile' {
     format: Report['source']['format'];
     script: Report['source']['script'];
     origin: Report['source']['origin'];
-    cleaning: Cleaning;
+    // What each step removed, restored or changed, by the step that owns it; the compiler puts
+    // them together as the report's cleaning record (scripts/lib/cleaning-record.ts).
+    /** Annotations and injected characters removed, by kind (strip-annotations). */
+    annotations: Cleaning['annotations'];
+    /** Characters changed by Traditional → Simplified conversion (convert-script). */
+    convertedChars: number;
+    /** Spam strings removed, names restored and gaps left, each at `line N` of the raw text (strip-spam). */
+    spamRemoved: SpamFindings;
+    /** A document viewer's page markers removed (rejoin-broken-lines). */
+    pageMarkers: Cleaning['chrome'];
+    /** Site chrome removed (strip-chrome). */
+    chromeRemoved: ChromeFindings;
+    /** Section numbers restored from the numbering sequence (build-structure). */
+    renumbered: number;
+    /** Half-width punctuation made full-width (normalize-punctuation). */
+    punctuation: number;
+    /** Redaction marks counted in the title and body (count-redactions). */
+    redactions: number;
     page: PageMeta;
     titleLine: string | null;
     /** Lines other captures of the same site also carry: that site's template (set by the batch). */
@@ -56,20 +86,4 @@ declare module 'vfile' {
     sections: Section[];
     metrics: Metric[];
   }
-}
-
-/** A fresh, empty cleaning record. */
-export function emptyCleaning(): Cleaning {
-  return {
-    chromeLines: 0,
-    chrome: [],
-    spam: [],
-    restorations: [],
-    gaps: [],
-    redactions: 0,
-    convertedChars: 0,
-    renumbered: 0,
-    punctuation: 0,
-    annotations: [],
-  };
 }

@@ -1,6 +1,6 @@
 const dateInLine = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 
-/** An ISO date from the first real calendar date in `text`, or null. */
+/** The first date in `text` (2022年3月4日, 2022-03-04, 2022.3.4, 2022/3/4) as an ISO date, or null when there is none or it is not a real calendar date. */
 export function isoDateIn(text: string): string | null {
   const m = text.match(dateInLine);
   if (!m) return null;

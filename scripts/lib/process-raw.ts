@@ -6,12 +6,10 @@ import { primaryYear } from '../../src/lib/catalogue.ts';
 import { DecodeError } from '../../src/lib/decode-bytes.ts';
 import { splitReport } from '../../src/lib/read-reports.ts';
 import { reportSlug } from '../../src/lib/slug.ts';
-import type { createPipeline } from '../pipeline.ts';
+import type { Pipeline } from '../pipeline.ts';
 import { rawFileSize, readRawFile } from './read-raw-file.ts';
 import { readSourceInfo } from './read-source-info.ts';
 
-/** The normalizer's processor. */
-type Pipeline = ReturnType<typeof createPipeline>;
 
 /** One raw file run through the pipeline, before the batch gives it a slug and writes it. */
 export type Processed =

@@ -57,7 +57,7 @@ export function buildStructure() {
     const parsed: (Marker | null)[] = tree.children.map((l) => headingMarker(l.value));
     // A number as printed stays as printed (1、 stays 1、); only a restored one is written out.
     const mark = (p: Marker) => (p.restored ? label(p.kind, p.n) : p.mark);
-    file.data.cleaning!.renumbered += restoreNumbers(parsed);
+    file.data.renumbered = restoreNumbers(parsed);
     const splits = parsed.map((p) => (p && p.n > 0 ? splitHeading(p.rest) : null));
     const present = (['chapter', 'section', 'item'] as Kind[]).filter((k) => parsed.some((p, i) => p?.kind === k && splits[i]));
     const children: RootContent[] = [];

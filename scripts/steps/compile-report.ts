@@ -1,5 +1,6 @@
 import type { Root as MdRoot } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { cleaningRecord } from '../lib/cleaning-record.ts';
 import { fastText } from '../lib/fast-text.ts';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
@@ -48,7 +49,7 @@ export function frontmatterOf(file: VFile): ReportInput {
       format: d.format ?? 'text',
       origin: d.origin ?? 'unknown',
     },
-    cleaning: d.cleaning!,
+    cleaning: cleaningRecord(d),
     sections: d.sections ?? [],
     metrics: d.metrics ?? [],
   };

@@ -39,7 +39,7 @@ export function convertScript() {
       convertedChars += n;
       convertedLines++;
     });
-    file.data.cleaning!.convertedChars = convertedChars;
+    file.data.convertedChars = convertedChars;
     file.data.script = wholeDocument ? 'traditional' : convertedLines > 0 ? 'mixed' : 'simplified';
   };
 }

@@ -9,6 +9,6 @@ export const redaction = /\*+|(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|×{2,}|○{2,}
 export function countRedactions() {
   return (tree: MdRoot, file: VFile): void => {
     const text = `${file.data.titleLine ?? ''}\n${toString(tree)}`;
-    file.data.cleaning!.redactions = text.match(redaction)?.length ?? 0;
+    file.data.redactions = text.match(redaction)?.length ?? 0;
   };
 }

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { countMentions, divisionByCode, unknownRegion } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
+import { removedChrome } from '../lib/cleaning-record.ts';
 import { docNumberIn } from '../lib/doc-number.ts';
 import { titleFromNotice } from '../lib/clean-title.ts';
 import { isoDateIn, signatureDate } from '../lib/dates.ts';
@@ -42,7 +43,6 @@ export function extractMetadata() {
     let titleLine = (data.titleLine ?? '').replace(/^[—-]+\s*/, '');
     if (!data.notice) titleLine = titleFromNotice(titleLine) ?? titleLine;
     data.title = unmark(titleLine).trim() || untitled;
-    for (const r of data.cleaning!.restorations) if (r.at === data.titleAt) r.at = `title (${r.at})`;
     const body = toString(tree, { includeHtml: false });
     const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));
     const tail = paragraphs.slice(-4);
@@ -109,10 +109,10 @@ export function extractMetadata() {
     const signature = tail.find((p) => signatureDate.test(p));
     data.issued = data.notice?.date ?? (signature ? isoDateIn(signature) : null);
 
-    const sources = [titleLine, ...data.cleaning!.chrome.map((c) => c.text), body, data.notice?.text ?? ''];
+    const sources = [titleLine, ...removedChrome(data).map((c) => c.text), body, data.notice?.text ?? ''];
     data.docNumber = sources.map(docNumberIn).find(Boolean) ?? null;
 
     const masks = `${data.title}\n${body}`.match(new RegExp(masked.source, 'g'))?.length ?? 0;
-    if (masked.test(data.issuer ?? '') || masked.test(data.title) || masks >= 3 || data.cleaning!.redactions >= 5) data.origin = 'template';
+    if (masked.test(data.issuer ?? '') || masked.test(data.title) || masks >= 3 || (data.redactions ?? 0) >= 5) data.origin = 'template';
   };
 }

@@ -39,6 +39,6 @@ export function normalizePunctuation() {
           return fullWidth[m]!;
         });
     }
-    file.data.cleaning!.punctuation += changed;
+    file.data.punctuation = changed;
   };
 }

@@ -1,7 +1,6 @@
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { LinesRoot } from '../tree.ts';
-import { emptyCleaning } from '../tree.ts';
 import { normalizeWhitespace, toLines } from '../lib/raw-lines.ts';
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
 import { withoutUnsafeCharacters } from '../../src/lib/safe-text.ts';
@@ -19,7 +18,6 @@ export function parseRaw(this: Processor): void {
     let text = decoded.text;
     file.data.encoding = decoded.encoding;
     file.data.format = 'text';
-    file.data.cleaning = emptyCleaning();
     if (looksLikeHtml(text)) {
       const page = htmlToText(text);
       text = page.text;

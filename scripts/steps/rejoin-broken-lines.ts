@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import type { Cleaning } from '../../src/lib/report-schema.ts';
 import type { Line, LinesRoot } from '../tree.ts';
 
 /** A document-sharing page's marker at the start of each page's text: 1、 2、 3、… */
@@ -34,7 +35,7 @@ function join(prev: Line, next: Line, text: string): void {
  */
 export function rejoinBrokenLines() {
   return (tree: LinesRoot, file: VFile): void => {
-    const cleaning = file.data.cleaning!;
+    const removed: Cleaning['chrome'] = [];
     const markers = new Set(markerLines(tree.children) ?? []);
     const out: Line[] = [];
     tree.children.forEach((line, i) => {
@@ -42,8 +43,7 @@ export function rejoinBrokenLines() {
       const prev = out.at(-1);
       if (markers.has(i)) {
         const marker = node.value.match(pageMarker)![0];
-        cleaning.chrome.push({ text: marker.trim(), why: 'page-marker' });
-        cleaning.chromeLines++;
+        removed.push({ text: marker.trim(), why: 'page-marker' });
         node.value = node.value.slice(marker.length);
         if (prev && i !== [...markers][0]) {
           join(prev, node, node.value);
@@ -56,5 +56,6 @@ export function rejoinBrokenLines() {
       if (node.value) out.push(node);
     });
     tree.children = out;
+    file.data.pageMarkers = removed;
   };
 }

@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import type { Cleaning } from '../../src/lib/report-schema.ts';
 import type { LinesRoot } from '../tree.ts';
 
 /** A pinyin reading with tone marks in brackets right after a Han character: 發(fā)展, 总结（jié）. */
@@ -54,13 +55,12 @@ export function stripAnnotations() {
         .replace(emoji, () => (counts.noise++, ''));
     }
     tree.children = tree.children.filter((l) => l.value.trim() !== '');
-    const cleaning = file.data.cleaning!;
-    cleaning.annotations = [
+    file.data.annotations = [
       { kind: 'pinyin', count: counts.pinyin },
       { kind: 'noise', count: counts.noise },
       { kind: 'invisible', count: counts.invisible },
       { kind: 'brackets', count: counts.brackets },
-    ].filter((a) => a.count > 0) as typeof cleaning.annotations;
+    ].filter((a) => a.count > 0) as Cleaning['annotations'];
 
     const text = tree.children.map((l) => l.value).join('\n');
     const words = text.match(/\b[a-z]{1,12}\b/g) ?? [];

@@ -13,7 +13,7 @@ import { datedByline, isDatedMeta, isoDateIn } from '../lib/dates.ts';
 import { cutGluedHead, stripRepeatedTitle, titleNamedByIntro } from '../lib/glued-head.ts';
 import { numbered } from '../lib/numbering.ts';
 import { yearsIn } from '../lib/years.ts';
-import type { ChromeReason } from '../../src/lib/report-schema.ts';
+import type { ChromeReason, Cleaning } from '../../src/lib/report-schema.ts';
 import type { Line, LinesRoot, PageMeta, TitleSource } from '../tree.ts';
 import { gapMark } from '../../src/lib/cleaner-marks.ts';
 
@@ -120,7 +120,7 @@ function cutHead(lines: Line[], wantTitle: boolean): Line[] {
  */
 export function stripChrome() {
   return (tree: LinesRoot, file: VFile): void => {
-    const cleaning = file.data.cleaning!;
+    const entries: Cleaning['chrome'] = [];
     let lines = tree.children;
     const siteLines = new Set(file.data.siteLines ?? []);
     const firstBody = (ls: Line[]) => {
@@ -177,8 +177,7 @@ export function stripChrome() {
     if (firstKept && title) {
       const rest = stripRepeatedTitle(firstKept.value, title);
       if (rest !== firstKept.value) {
-        cleaning.chrome.push({ text: firstKept.value.slice(0, firstKept.value.length - rest.length).trim(), why: 'repeated-title' });
-        cleaning.chromeLines++;
+        entries.push({ text: firstKept.value.slice(0, firstKept.value.length - rest.length).trim(), why: 'repeated-title' });
         firstKept.value = rest;
       }
     }
@@ -221,13 +220,11 @@ export function stripChrome() {
           ? 'official'
           : 'unknown';
 
-    const removedLines = new Set(lines.filter((l) => removed.has(l)).map((l) => `line ${l.position.start.line}`));
-    cleaning.gaps = cleaning.gaps.filter((g) => !removedLines.has(g.at));
     for (const l of lines) {
       const why = removed.get(l);
-      if (why && why !== 'title') cleaning.chrome.push({ text: l.value.replace(gapMark, ''), why });
+      if (why && why !== 'title') entries.push({ text: l.value.replace(gapMark, ''), why });
     }
-    cleaning.chromeLines += removedValues.length - (pick && pick.index >= 0 ? 1 : 0);
+    file.data.chromeRemoved = { entries, lines: lines.filter((l) => removed.has(l)).map((l) => `line ${l.position.start.line}`) };
     tree.children = lines.filter((l) => !removed.has(l) && l.value !== '');
   };
 }

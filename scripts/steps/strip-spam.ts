@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { inlineSpam, isSpamTerm, linkFarmLine, spamStart } from '../lib/spam-vocabulary.ts';
 import { gapMark, restoredClose, restoredOpen } from '../../src/lib/cleaner-marks.ts';
-import type { LinesRoot } from '../tree.ts';
+import type { LinesRoot, SpamFindings } from '../tree.ts';
 import { inferIssuer, type InferredIssuer } from '../lib/infer-issuer.ts';
 
 
@@ -43,7 +43,7 @@ function findRuns(lines: string[]): string[] {
  */
 export function stripSpam() {
   return (tree: LinesRoot, file: VFile): void => {
-    const cleaning = file.data.cleaning!;
+    const found: SpamFindings = { strings: [], restorations: [], gaps: [] };
     const values = tree.children.map((l) => l.value);
     const runs = findRuns(values);
     const counts = new Map<string, number>();
@@ -57,12 +57,12 @@ export function stripSpam() {
       if (nameSlotBefore.test(before) && /^[\p{Script=Han}\d]/u.test(after)) {
         issuer ??= inferIssuer(values.map((v) => runs.reduce((out, run) => out.replaceAll(run, ''), v).replace(inlineSpam, '')));
         if (issuer && !after.startsWith(issuer.name)) {
-          cleaning.restorations.push({ at: `line ${lineNo}`, text: issuer.name, evidence: issuer.evidence.join('；') });
+          found.restorations.push({ at: `line ${lineNo}`, text: issuer.name, evidence: issuer.evidence.join('；') });
           return `${before}${restoredOpen}${issuer.name}${restoredClose}${after}`;
         }
       }
       if (/[\p{Script=Han}]$/u.test(before) || /^[\p{Script=Han}]/u.test(after) || /[、，,]$/.test(before)) {
-        cleaning.gaps.push({ at: `line ${lineNo}`, context: `${before.slice(-12)}${gapMark}${after.slice(0, 12)}` });
+        found.gaps.push({ at: `line ${lineNo}`, context: `${before.slice(-12)}${gapMark}${after.slice(0, 12)}` });
         return `${before}${gapMark}${after}`;
       }
       return `${before}${after}`;
@@ -89,6 +89,7 @@ export function stripSpam() {
       node.value = value.trim();
       return node.value !== '' && node.value !== gapMark;
     });
-    cleaning.spam = [...counts].map(([text, n]) => ({ text, count: n }));
+    found.strings = [...counts].map(([text, n]) => ({ text, count: n }));
+    file.data.spamRemoved = found;
   };
 }

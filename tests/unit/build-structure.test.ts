@@ -33,6 +33,16 @@ describe('splitHeading', () => {
     expect(splitHeading('打造“西湖先锋”党建品牌，推进中小学党组织领导的校长负责制全面落地。')).toBeNull();
     expect(splitHeading('继续扩大优质学位供给，全年计划新增学位4000个。同时推进集团化办学。')).toBeNull();
   });
+  it.each([
+    ['加强队伍建设！全面提升教师素质', { heading: '加强队伍建设！', paragraph: '全面提升教师素质' }],
+    ['主要做法：一是强化统筹', { heading: '主要做法：', paragraph: '一是强化统筹' }],
+    ['继续推进集团化办学。', { heading: '继续推进集团化办学。', paragraph: '' }],
+    ['  基本情况  ', { heading: '基本情况', paragraph: '' }],
+    // ； does not end a heading clause, and nothing else does here.
+    ['抓党建；促发展', null],
+  ])('cuts %s into its heading clause and the text it leads', (rest, split) => {
+    expect(splitHeading(rest)).toEqual(split);
+  });
   it('leaves a long numbered sentence as a paragraph', () => {
     expect(splitHeading('继续扩大优质学位供给，全年计划新增学位4000个，同时推进集团化办学和学区化治理，带动薄弱学校提高管理水平，深化教学改革')).toBeNull();
   });

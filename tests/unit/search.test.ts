@@ -8,7 +8,7 @@ import { writeArchiveFiles } from '../../src/integrations/write-archive-files.ts
 import { buildSearchIndex, shardCount, splitParts, type IndexedReport } from '../../src/lib/search/build.ts';
 import type { SearchFilters } from '../../src/lib/search/facets.ts';
 import { decodeMeta } from '../../src/lib/search/meta.ts';
-import { facetCounts, matchingIds, runSearch } from '../../src/lib/search/run.ts';
+import { facetCounts, matchingIds, runSearch, type SearchOptions } from '../../src/lib/search/run.ts';
 import { snippet } from '../../src/lib/search/snippet.ts';
 import { statusText } from '../../src/lib/search/status.ts';
 import { queryTerms, foldText, forEachTermKey, indexTerms, queryPhrases, shardOf, termOfKey } from '../../src/lib/search/tokens.ts';
@@ -78,7 +78,7 @@ describe('search over the fixture archive', () => {
   const meta = index.meta.flat().map(decodeMeta);
   const none: SearchFilters = { province: '', city: '', year: '', kind: '' };
   const all = { limit: 1000, snippets: true, facets: true };
-  const search = async (q: string, f: SearchFilters, options: Parameters<typeof runSearch>[3]) => runSearch(await opened, q, f, options);
+  const search = async (q: string, f: SearchFilters, options: SearchOptions) => runSearch(await opened, q, f, options);
   const slugs = async (q: string, f = none) => (await search(q, f, all)).hits.map((h) => h.meta.slug).sort();
   const bruteForce = (q: string) => docs.filter((doc) => docMatches(doc, queryPhrases(foldText(q)))).map((doc) => doc.slug).sort();
 
