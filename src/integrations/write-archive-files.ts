@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { byNewest } from '../lib/catalogue.ts';
 import { decodeKnown, oversizeReason } from '../lib/decode-bytes.ts';
 import { RawPathError, rawFilePath } from '../lib/raw-path.ts';
 import { spamDigest } from '../lib/spam-digest.ts';
 import { readReports } from '../lib/read-reports.ts';
+import { relatedComparisons, relatedIndex } from '../lib/related.ts';
 import { buildSearchIndex } from '../lib/search-build.ts';
 import { searchFiles } from '../lib/search-files.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
@@ -55,6 +57,8 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   // Every raw path is checked before anything is written: a bad one publishes nothing.
   const rawPaths = new Map(reports.map((r) => [r.id, rawFilePath(sources.raw, r.data.source.file, join(sources.reports, `${r.id}.md`))]));
   const index = buildSearchIndex(reports);
+  // A report page also shows other reports' titles (its compare links, grouped as the pages group them): their words go into its Traditional table.
+  const related = relatedIndex([...reports].sort(byNewest));
   for (const r of reports) {
     const base = join(out, 'reports', r.id);
     write(`${base}.md`, bom + r.markdown);
@@ -64,7 +68,7 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, join(sources.reports, `${r.id}.md`));
     write(`${base}.original`, original);
     write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
-    write(`${base}.hant.json`, traditionalFile(r.markdown));
+    write(`${base}.hant.json`, traditionalFile(r.markdown, relatedComparisons(r, related).map((link) => link.label)));
   }
   const search = (path: string) => join(out, 'search', path);
   write(search(searchFiles.manifest), JSON.stringify(index.manifest));
