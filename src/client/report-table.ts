@@ -1,4 +1,5 @@
 import { kindLabel } from '../lib/labels.ts';
+import { noteLabels } from '../lib/report-notes.ts';
 import { tableCataloguePath, type TableCatalogue } from '../lib/report-table.ts';
 
 /**
@@ -75,7 +76,7 @@ async function render(params: URLSearchParams): Promise<void> {
   const body = document.querySelector('[data-table-body]');
   body?.replaceChildren(
     ...rows.slice((page - 1) * pageSize, page * pageSize).map((r) =>
-      el('tr', {}, el('td', {}, el('a', { href: `/reports/${r[0]}/` }, r[1])), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText(r[3], r[4])), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
+      el('tr', {}, el('td', {}, el('a', { href: `/reports/${r[0]}/` }, r[1]), ...noteLabels(r[7]).map((label) => el('span', { className: 'note-tag' }, label))), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText(r[3], r[4])), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
     ),
   );
   const regionName = region ? (catalogue.regions.find(([code]) => code === region)?.[1] ?? region) : '';
