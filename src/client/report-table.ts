@@ -20,7 +20,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 }
 
 const yearsText = (reviewed: number[], planned: number[]) =>
-  [reviewed.length ? `${reviewed.join('、')}年总结` : '', planned.length ? `${planned.join('、')}年计划` : ''].filter(Boolean).join(' · ') || '年份不详';
+  [reviewed.length ? `${reviewed.join('、')}年总结` : '', planned.length ? `${planned.join('、')}年计划` : ''].filter(Boolean).join('\u00a0· ') || '年份不详';
 
 /** Codes of a place and everything under it share its code without trailing `00` pairs. */
 const codePrefix = (code: string) => code.replace(/(?:00)+$/, '');

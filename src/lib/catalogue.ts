@@ -24,7 +24,8 @@ export function yearsLabel(r: Report): string {
   const parts = [];
   if (r.yearsReviewed.length) parts.push(`${r.yearsReviewed.join('、')}年总结`);
   if (r.yearsPlanned.length) parts.push(`${r.yearsPlanned.join('、')}年计划`);
-  return parts.join(' · ') || '年份不详';
+  // A no-break space before the separator: a wrapped line never starts with it.
+  return parts.join('\u00a0· ') || '年份不详';
 }
 
 /** Newest first: by filing year, then posted date, then title, so the order is total. */
