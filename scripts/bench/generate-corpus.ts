@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
 import { divisionByCode, divisions, regionOf, type Division } from '../../src/lib/gazetteer.ts';
 import { unmark } from '../../src/lib/cleaner-marks.ts';
 import { readReportFiles } from '../../src/lib/read-reports.ts';
@@ -16,6 +17,8 @@ export interface Truth {
   yearsReviewed: number[];
   yearsPlanned: number[];
   kind: ReportKind;
+  /** Set on a 范文 template (numbers masked) or a damaged capture (body romanized into toneless pinyin). */
+  note?: 'template' | 'damaged';
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same corpus. */
@@ -59,10 +62,31 @@ const chromeHead = ['首页 | 机构概况 | 政务公开 | 办事服务 | 互�
 const chromeTail = ['【打印本页】【关闭窗口】', '主办单位：{city}人民政府办公室', '网站标识码：{code}0001 备案号：ICP备12345678号'];
 const spamRuns = ['太阳城娱乐官网|太阳城注册送彩金|', '澳门葡京网上娱乐|葡京娱乐首页|'];
 
+/** Every 50th report from the 26th on is a 范文 template, from the 46th on a damaged capture: 2% each, chosen by position so the other reports stay as they were. */
+export function noteAt(i: number): Truth['note'] {
+  return i % 50 === 25 ? 'template' : i % 50 === 45 ? 'damaged' : undefined;
+}
+
+/** A template site's copy: its figures masked (××所, ××名), as the cleaner's template test looks for. */
+function masked(lines: string[]): string[] {
+  return [...lines.map((l) => l.replace(/\d+(?=[名所个人])/g, '××')), '全年新建改扩建学校××所，新增学位××个，补充教师××名，培训校长××人。'];
+}
+
+/** Text romanized wholesale into toneless pinyin, as some mirror sites serve it: the cleaner marks it damaged. */
+function romanized(lines: string[]): string[] {
+  const ascii: Record<string, string> = { '，': ',', '。': '.', '、': ',', '；': ';', '：': ':', '（': '(', '）': ')', '“': '"', '”': '"' };
+  return lines.map((l) =>
+    pinyin(l, { toneType: 'none', type: 'string', nonZh: 'consecutive' })
+      .replace(/[，。、；：（）“”]/g, (c) => ascii[c]!)
+      .replace(/ ([,.;:)"])/g, '$1'),
+  );
+}
+
 /**
  * Generates `count` raw reports from the archive's real ones: chapters recombined across
  * reports, regions spread over the whole GB/T 2260 gazetteer, years 2012–2025, with site chrome
- * and injected spam in the shapes the cleaner handles; some Traditional, some GB18030, some HTML.
+ * and injected spam in the shapes the cleaner handles; some Traditional, some GB18030, some HTML;
+ * a few 范文 templates and damaged captures (see `noteAt`).
  * Writes the raw files and `truth.json` into `outDir`. The first reports are of the divisions
  * `include` names by code, in order (a code may repeat, for several years of one place).
  */
@@ -102,20 +126,23 @@ export function generateCorpus(count: number, outDir: string, seed = 2026, repor
       const at = 1 + Math.floor(rand() * (lines.length - 1));
       lines[at] = `${pick(spamRuns)}${lines[at]}`;
     }
+    const note = noteAt(i);
+    const body = note === 'template' ? masked(lines) : note === 'damaged' ? romanized(lines) : lines;
     const city = region.city ?? region.province ?? '';
     const page = [
       ...chromeHead,
       title,
       `发布时间：${year + 1}-01-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')} 来源：${issuer} 浏览次数：${Math.floor(rand() * 5000)}`,
       '',
-      ...lines.map((l) => `\u3000\u3000${l}`),
+      ...body.map((l) => `\u3000\u3000${l}`),
       '',
       ...chromeTail.map((l) => l.replace('{city}', city).replace('{code}', place.code)),
     ];
     const style = rand();
     const file = `gen-${String(i).padStart(6, '0')}${style < 0.1 ? '.html' : '.txt'}`;
     let text = page.join('\n');
-    if (style >= 0.1 && style < 0.2) text = toTraditional(text);
+    // A romanized page keeps too few characters to tell its script by: it stays Simplified.
+    if (style >= 0.1 && style < 0.2 && note !== 'damaged') text = toTraditional(text);
     let bytes: Uint8Array;
     if (style < 0.1) {
       const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -134,6 +161,7 @@ export function generateCorpus(count: number, outDir: string, seed = 2026, repor
       yearsReviewed: kind === 'plan' ? [] : [year],
       yearsPlanned: kind === 'summary' ? [] : [year + 1],
       kind,
+      ...(note ? { note } : {}),
     });
   }
   writeFileSync(join(outDir, '..', 'truth.json'), JSON.stringify(truths));

@@ -16,7 +16,15 @@ export function serveStatic(dir: string, port: number): Promise<{ url: string; s
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
-      resolve({ url: `http://127.0.0.1:${port}`, stop: () => new Promise((done) => server.close(() => { done(); })) });
+      // Stopping also drops idle keep-alive connections, which would otherwise hold `close` open until they time out.
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        stop: () =>
+          new Promise((done) => {
+            server.close(() => { done(); });
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }

@@ -1,5 +1,6 @@
 import { compareReports, type CompareInput, type Comparison } from '../lib/compare.ts';
 import { kindLabel, partLabels, regionLabel, yearsText } from '../lib/labels.ts';
+import { noteLabels, reportNotes } from '../lib/report-notes.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { reportFile, reportHref } from '../lib/urls.ts';
 
@@ -100,7 +101,15 @@ async function main(): Promise<void> {
   const titles = el(
     'ol',
     { className: 'report-list' },
-    ...reports.map((r, i) => el('li', {}, el('a', { href: reportHref(r.id) }, r.data.title), el('span', { className: 'meta' }, `${columnLabel(c, i, r)} · ${regionLabel(r.data.region)} · ${kindLabel(r.data.kind)}`))),
+    ...reports.map((r, i) =>
+      el(
+        'li',
+        {},
+        el('a', { href: reportHref(r.id) }, r.data.title),
+        ...noteLabels(reportNotes(r.data)).map((label) => el('span', { className: 'note-tag' }, label)),
+        el('span', { className: 'meta' }, `${columnLabel(c, i, r)} · ${regionLabel(r.data.region)} · ${kindLabel(r.data.kind)}`),
+      ),
+    ),
   );
   const order = '各栏按时间先后排列（左早右晚）';
   const mode = el(

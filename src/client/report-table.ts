@@ -1,6 +1,7 @@
 import { kindLabel, unknownYearLabel, yearsText } from '../lib/labels.ts';
 import { reportOrders, tableCataloguePath, type ReportOrder, type TableCatalogue } from '../lib/report-table.ts';
 import { filteredTableHref, reportHref } from '../lib/urls.ts';
+import { noteLabels } from '../lib/report-notes.ts';
 
 /**
  * The all-reports table's filters. The static pages already list every report in each sort
@@ -71,7 +72,7 @@ async function render(params: URLSearchParams): Promise<void> {
   const body = document.querySelector('[data-table-body]');
   body?.replaceChildren(
     ...rows.slice((page - 1) * pageSize, page * pageSize).map((r) =>
-      el('tr', {}, el('td', {}, el('a', { href: reportHref(r[0]) }, r[1])), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText({ yearsReviewed: r[3], yearsPlanned: r[4] }) || unknownYearLabel), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
+      el('tr', {}, el('td', {}, el('a', { href: reportHref(r[0]) }, r[1]), ...noteLabels(r[7]).map((label) => el('span', { className: 'note-tag' }, label))), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText({ yearsReviewed: r[3], yearsPlanned: r[4] }) || unknownYearLabel), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
     ),
   );
   const regionName = region ? (catalogue.regions.find(([code]) => code === region)?.[1] ?? region) : '';

@@ -22,6 +22,8 @@ const filterBox = document.querySelector<HTMLFieldSetElement>('[data-search-filt
 const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-filter]')];
 const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]');
 const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]');
+/** The default order's choice: by relevance for a query, newest first for a listing by filters alone, and named so. */
+const defaultOrder = sortSelect?.querySelector<HTMLOptionElement>('option[value=relevance]');
 let shown = pageSize;
 
 const load = loadSearchIndex;
@@ -124,7 +126,8 @@ function hitItem(hit: SearchHit, query: string): HTMLLIElement {
   }
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = `${region} · ${years.length ? `${years.join('、')}年` : unknownYearLabel} · ${kindLabel(kind)}${posted ? ` · 发布于 ${posted}` : ''}`;
+  // A no-break space before each separator, so a wrapped line never starts with one.
+  meta.textContent = `${region}\u00a0· ${years.length ? `${years.join('、')}年` : unknownYearLabel}\u00a0· ${kindLabel(kind)}${posted ? `\u00a0· 发布于 ${posted}` : ''}`;
   li.append(meta);
   if (hit.snippet.length) li.append(snippetParagraph(hit));
   return li;
@@ -152,6 +155,7 @@ async function search(push: boolean): Promise<void> {
   }
   const state = { ...currentState(), q };
   const filtering = Object.values(state.filters).some(Boolean);
+  if (defaultOrder) defaultOrder.textContent = q ? '相关度优先' : '默认（最新在前）';
   writeState(state, push);
   if (!q && !filtering) {
     results?.replaceChildren();

@@ -33,7 +33,11 @@ function pageWords(): string[] {
   return interfaceTexts;
 }
 
-/** The `/reports/<slug>.hant.json` file of a report: its page's Traditional table (see `TraditionalTable`), from the report file's text and the page's fixed words. */
-export function traditionalFile(markdown: string): string {
-  return JSON.stringify(buildTraditionalTable([markdown, ...pageWords()], toTraditional));
+/**
+ * The `/reports/<slug>.hant.json` file of a report: its page's Traditional table (see
+ * `TraditionalTable`), from the report file's text, the other texts its page shows (`shown`: the
+ * titles of the reports it links to) and the page's fixed words.
+ */
+export function traditionalFile(markdown: string, shown: string[] = []): string {
+  return JSON.stringify(buildTraditionalTable([markdown, ...shown, ...pageWords()], toTraditional));
 }

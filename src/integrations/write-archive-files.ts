@@ -6,6 +6,7 @@ import { RawPathError, rawFilePath } from '../lib/raw-path.ts';
 import { spamDigest } from '../lib/spam-digest.ts';
 import { byNewest } from '../lib/catalogue.ts';
 import { readReport, reportFilePaths } from '../lib/read-reports.ts';
+import { relatedComparisons, relatedIndex } from '../lib/related.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { SearchIndexBuilder } from '../lib/search/build.ts';
 import { searchFiles } from '../lib/search/files.ts';
@@ -38,7 +39,7 @@ function originalBytes(path: string, sha256: string, report: string): Buffer {
 interface Listed {
   id: string;
   path: string;
-  data: Pick<Report, 'yearsReviewed' | 'yearsPlanned' | 'posted' | 'title'>;
+  data: Pick<Report, 'yearsReviewed' | 'yearsPlanned' | 'posted' | 'title' | 'region'>;
 }
 
 /**
@@ -70,10 +71,12 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   const rawPaths = new Map<string, string>();
   for (const file of reportFilePaths(sources.reports)) {
     const { id, data } = readReport(file);
-    listed.push({ id, path: file, data: { yearsReviewed: data.yearsReviewed, yearsPlanned: data.yearsPlanned, posted: data.posted, title: data.title } });
+    listed.push({ id, path: file, data: { yearsReviewed: data.yearsReviewed, yearsPlanned: data.yearsPlanned, posted: data.posted, title: data.title, region: data.region } });
     rawPaths.set(id, rawFilePath(sources.raw, data.source.file, file));
   }
   listed.sort(byNewest);
+  // A report page also shows other reports' titles (its compare links, grouped as the pages group them): their words go into its Traditional table.
+  const related = relatedIndex(listed);
   const index = new SearchIndexBuilder();
   const search = (path: string) => join(out, 'search', path);
   for (const { path } of listed) {
@@ -86,7 +89,7 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, path);
     write(`${base}.original`, original);
     write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
-    write(`${base}.hant.json`, traditionalFile(r.markdown));
+    write(`${base}.hant.json`, traditionalFile(r.markdown, relatedComparisons(r, related).map((link) => link.label)));
     parts.forEach((part, k) => {
       write(search(searchFiles.part(id, k)), JSON.stringify(part));
     });

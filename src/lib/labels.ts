@@ -39,5 +39,6 @@ export function yearsText(r: { yearsReviewed: readonly number[]; yearsPlanned: r
   const parts = [];
   if (r.yearsReviewed.length) parts.push(`${r.yearsReviewed.join('、')}年总结`);
   if (r.yearsPlanned.length) parts.push(`${r.yearsPlanned.join('、')}年计划`);
-  return parts.join(' · ');
+  // A no-break space before the separator: a wrapped line never starts with it.
+  return parts.join('\u00a0· ');
 }

@@ -1,4 +1,11 @@
-import { primaryYear, type Entry } from './catalogue.ts';
+import { primaryYear } from './catalogue.ts';
+import type { Report } from './report-schema.ts';
+
+/** What comparisons need of a report: its slug, title, region and years. */
+export interface RelatedReport {
+  id: string;
+  data: Pick<Report, 'title' | 'region' | 'yearsReviewed' | 'yearsPlanned'>;
+}
 import { compareHref } from './urls.ts';
 
 /** A pair of reports worth comparing, and why. */
@@ -11,14 +18,14 @@ export interface CompareLink {
 
 /** Reports grouped the way comparisons look them up: by region code and by filing year. */
 export interface RelatedIndex {
-  byRegion: Map<string, Entry[]>;
-  byYear: Map<number, Entry[]>;
+  byRegion: Map<string, RelatedReport[]>;
+  byYear: Map<number, RelatedReport[]>;
 }
 
 /** Groups every report once, so each report page finds its related reports without a scan. */
-export function relatedIndex(all: Entry[]): RelatedIndex {
-  const byRegion = new Map<string, Entry[]>();
-  const byYear = new Map<number, Entry[]>();
+export function relatedIndex(all: RelatedReport[]): RelatedIndex {
+  const byRegion = new Map<string, RelatedReport[]>();
+  const byYear = new Map<number, RelatedReport[]>();
   for (const entry of all) {
     const code = entry.data.region.code;
     if (code) byRegion.set(code, [...(byRegion.get(code) ?? []), entry]);
@@ -36,7 +43,7 @@ export function relatedIndex(all: Entry[]): RelatedIndex {
  * Reports to compare with `report`: the same region's other years, a plan beside the report
  * that reviews the planned year (either way round), and other regions' reports of the same year.
  */
-export function relatedComparisons(report: Entry, index: RelatedIndex, sameYearLimit = 6): CompareLink[] {
+export function relatedComparisons(report: RelatedReport, index: RelatedIndex, sameYearLimit = 6): CompareLink[] {
   const links: CompareLink[] = [];
   const code = report.data.region.code;
   const year = primaryYear(report.data);

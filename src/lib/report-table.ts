@@ -14,8 +14,8 @@ export const tableOrders: { order: ReportOrder; base: string; label: string }[] 
 export interface TableCatalogue {
   /** `[code, label]` of every region, referenced by index from the rows. */
   regions: [string | null, string][];
-  /** `[slug, title, region index, years reviewed, years planned, kind, posted]`, newest first. */
-  rows: [string, string, number, number[], number[], string, string | null][];
+  /** `[slug, title, region index, years reviewed, years planned, kind, posted, notes]`, newest first; notes as `reportNotes` gives them (template, damaged). */
+  rows: [string, string, number, number[], number[], string, string | null, number][];
 }
 
 /** Where the catalogue is served. */

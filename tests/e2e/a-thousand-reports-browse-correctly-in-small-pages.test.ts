@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +8,9 @@ import { readReports, type ReportFile } from '../../src/lib/read-reports.ts';
 import { placesHref, regionPlaces } from '../../src/lib/region-path.ts';
 import { browserForFile, collectErrors } from './browser.ts';
 import { freePort } from './free-port.ts';
-import { buildCorpusArchive, collidingPlaces, type CorpusArchive } from './corpus-archive.ts';
+import { collidingPlaces, sharedCorpusArchive, sharedCorpusSize, type CorpusArchive } from './corpus-archive.ts';
 
-const count = 1000;
+const count = sharedCorpusSize;
 const maxEntries = 100;
 const maxBytes = 300 * 1024;
 
@@ -21,8 +21,7 @@ let stop: () => Promise<void> = () => Promise.resolve();
 const browser = browserForFile();
 
 beforeAll(async () => {
-  archive = buildCorpusArchive(count, mkdtempSync(join(tmpdir(), 'archive-1k-')));
-  console.log(`[1k] generate ${archive.seconds.generate} s, normalize ${archive.seconds.normalize} s, build ${archive.seconds.build} s`);
+  archive = sharedCorpusArchive();
   reports = readReports(archive.reports);
   const server = await serveStatic(archive.dist, await freePort());
   base = server.url;
@@ -84,6 +83,13 @@ describe(`an archive of ${count} generated reports`, () => {
       const listed = pages.flatMap((p) => reportLinks(/<form[^>]*data-compare-picker[\s\S]*<\/form>/.exec(p)![0]));
       expect(listed.sort(), href).toEqual([...node.ids].sort());
     }
+  });
+
+  it('counts the same provinces on the home page and the regions page, 地区不详 not among them', async () => {
+    const provinces = new Set(reports.map((r) => r.data.region.province).filter((p) => p !== null)).size;
+    expect(reports.some((r) => r.data.region.province === null)).toBe(true);
+    expect((await html('/')).text).toContain(`覆盖 ${provinces} 个省级地区`);
+    expect((await html('/regions/')).text).toContain(`<p>${provinces} 个省级地区，共 ${reports.length} 篇报告。`);
   });
 
   it('keeps 山西/陕西, 临夏市/临夏县, 和田市/和田县 apart and puts 仙桃 under 湖北', async () => {
@@ -194,6 +200,57 @@ describe(`an archive of ${count} generated reports`, () => {
     await page.close();
   });
 
+  it('shows a figure’s change between one bureau’s years, and none between bureaus, whatever order the link gives', async () => {
+    const filed = (r: ReportFile) => r.data.yearsReviewed.at(-1) ?? r.data.yearsPlanned[0] ?? 0;
+    const first = (r: ReportFile, key: string) => r.data.metrics.find((m) => m.key === key)?.value;
+    // Two years of one bureau stating one figure differently, and a later report of another bureau
+    // stating it differently again: a change taken column to column would show on that one.
+    let pick: { earlier: ReportFile; later: ReportFile; other: ReportFile; key: string } | undefined;
+    const byCode = new Map<string, ReportFile[]>();
+    for (const r of reports) if (r.data.region.code) byCode.set(r.data.region.code, [...(byCode.get(r.data.region.code) ?? []), r]);
+    search: for (const list of byCode.values()) {
+      const sorted = [...list].sort((a, b) => filed(a) - filed(b));
+      for (const [i, earlier] of sorted.entries()) {
+        for (const later of sorted.slice(i + 1)) {
+          if (filed(later) === filed(earlier)) continue;
+          for (const { key } of earlier.data.metrics) {
+            const [a, b] = [first(earlier, key), first(later, key)];
+            if (b === undefined || a === b) continue;
+            const other = reports.find((r) => r.data.region.code !== earlier.data.region.code && filed(r) > filed(later) && ![undefined, b].includes(first(r, key)));
+            if (other) {
+              pick = { earlier, later, other, key };
+              break search;
+            }
+          }
+        }
+      }
+    }
+    expect(pick).toBeDefined();
+    const { earlier, later, other, key } = pick!;
+    const page = await browser().newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${base}/compare/?r=${other.id}&r=${later.id}&r=${earlier.id}`);
+    await page.locator('[data-topic]').first().waitFor();
+    const columns = await page.locator('[data-compare-root] > ol.report-list > li a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    const years = columns.map((id) => filed(byId.get(id)!));
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    const cells = page.locator(`tr[data-figure="${key}"] td`);
+    const change = Math.round((first(later, key)! - first(earlier, key)!) * 100) / 100;
+    for (const [i, id] of columns.entries()) {
+      const marks = await cells.nth(i).locator('.change-up, .change-down').allTextContents();
+      expect(marks, id).toEqual(id === later.id ? [`${change > 0 ? '+' : ''}${change.toLocaleString('zh-CN')}`] : []);
+    }
+    await page.goto(`${base}/compare/?r=${earlier.id}&r=${other.id}`);
+    await page.locator('[data-topic]').first().waitFor();
+    expect(await page.locator(`tr[data-figure="${key}"] td`).allTextContents()).toHaveLength(2);
+    expect(await page.locator('.change-up, .change-down, .changed').count()).toBe(0);
+    expect(await page.locator('table.figures caption').textContent()).toContain('不同地区，不计增减');
+    expect(await page.locator('[data-topic] .badge').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses to compare more than four reports from a picker, saying why', async () => {
     const byProvince = new Map<string, number>();
     for (const r of reports) {
@@ -212,6 +269,15 @@ describe(`an archive of ${count} generated reports`, () => {
     await page.locator('[data-compare-picker] button[type=submit]').click();
     await page.waitForURL(/\/compare\//);
     expect(new URL(page.url()).searchParams.getAll('r')).toHaveLength(4);
+    // The picked reports, whatever their order on the page, side by side oldest first.
+    await page.locator('[data-topic]').first().waitFor();
+    const columns = await page.locator('[data-compare-root] > ol.report-list > li a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
+    expect([...columns].sort()).toEqual(new URL(page.url()).searchParams.getAll('r').sort());
+    const filed = (id: string) => {
+      const d = reports.find((r) => r.id === id)!.data;
+      return d.yearsReviewed.at(-1) ?? d.yearsPlanned[0] ?? 0;
+    };
+    expect(columns.map(filed)).toEqual(columns.map(filed).sort((a, b) => a - b));
     await page.close();
   });
 
@@ -223,41 +289,16 @@ describe(`an archive of ${count} generated reports`, () => {
     const bytes = readFileSync(join(archive.raw, victim.data.source.file), 'utf8');
     writeFileSync(join(root, 'raw', '0000-added.txt'), `${bytes}\n另据统计，全市新建校舍十二所。\n`);
     const result = normalizeBatch(join(root, 'raw'), join(root, 'reports'));
-    const before = new Map(reports.map((r) => [r.data.source.file, r.id]));
-    const moved = result.outcomes.filter((o) => o.ok && before.has(o.file) && before.get(o.file) !== o.slug);
+    // Every file published before keeps its slug, in the run's outcomes and in the reports folder.
+    const outcome = new Map(result.outcomes.map((o) => [o.file, o.ok ? o.slug : `failed: ${o.error}`]));
+    const moved = reports.filter((r) => outcome.get(r.data.source.file) !== r.id).map((r) => `${r.data.source.file}: ${r.id} → ${outcome.get(r.data.source.file)}`);
     expect(moved).toEqual([]);
+    const published = new Map(readReports(join(root, 'reports')).map((r) => [r.id, r.data.source.file]));
+    expect(published.size).toBe(reports.length + 1);
+    for (const r of reports) expect(published.get(r.id), r.id).toBe(r.data.source.file);
     const added = result.outcomes.find((o) => o.file === '0000-added.txt');
     expect(added?.ok && added.slug).toMatch(new RegExp(`^${victim.id}-[0-9a-f]{6}$`));
-  });
-
-  it('lets search list a province’s reports with no keyword, exactly and newest first, at most 100 at a time', async () => {
-    const byProvince = new Map<string, number>();
-    for (const r of reports) if (r.data.region.province) byProvince.set(r.data.region.province, (byProvince.get(r.data.region.province) ?? 0) + 1);
-    const [province, expected] = [...byProvince].sort((a, b) => b[1] - a[1])[0]!;
-    const page = await browser().newPage();
-    const errors = collectErrors(page);
-    await page.goto(`${base}/search/?province=${encodeURIComponent(province)}`);
-    const status = page.locator('[data-search-status]');
-    await status.filter({ hasText: /找到|没有/ }).waitFor();
-    expect(await status.textContent()).toMatch(new RegExp(`^找到 ${expected} 篇符合筛选条件的报告，最新在前`));
-    const years = await page.locator('[data-search-results] .meta').evaluateAll((metas) => metas.map((m) => Number(/(\d{4})/.exec(m.textContent)?.[1] ?? 0)));
-    expect(years.length).toBeGreaterThan(0);
-    expect(years.length).toBeLessThanOrEqual(Math.min(expected, 100));
-    expect([...years].sort((a, b) => b - a)).toEqual(years);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('opens a search result with its query marked in the report', async () => {
-    const page = await browser().newPage();
-    const errors = collectErrors(page);
-    await page.goto(`${base}/search/?q=${encodeURIComponent('学位')}`);
-    await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor();
-    await page.locator('[data-search-results] li > a').first().click();
-    await page.waitForURL(/\/reports\/.*q=/);
-    await expect.poll(() => page.locator('[data-report-body] mark.hit').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-find-status]').textContent()).toMatch(/共 \d+ 处/);
-    expect(errors).toEqual([]);
-    await page.close();
+    expect(published.get(added?.ok ? added.slug : '')).toBe('0000-added.txt');
+    rmSync(root, { recursive: true, force: true });
   });
 });

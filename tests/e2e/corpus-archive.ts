@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 
@@ -53,4 +54,26 @@ export function buildCorpusArchive(count: number, root: string): CorpusArchive {
   const build = spawnSync('npx', ['astro', 'build'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout.slice(-4000)}\n${build.stderr.slice(-4000)}`);
   return { raw, reports, dist, seconds: { generate, normalize, build: since(start) } };
+}
+
+/** Reports in the archive the end-to-end files share. */
+export const sharedCorpusSize = 1000;
+
+/**
+ * The generated archive of `sharedCorpusSize` reports every end-to-end file on it shares: built
+ * by the first file that asks, into the folder global setup made for it, and reused by the files
+ * after it (they run one at a time), so a run builds it once or not at all.
+ */
+export function sharedCorpusArchive(): CorpusArchive {
+  const root = inject('corpusRoot');
+  const record = join(root, 'archive.json');
+  if (existsSync(record)) {
+    console.log(`[${sharedCorpusSize}] the archive in ${root} is built already`);
+    return JSON.parse(readFileSync(record, 'utf8')) as CorpusArchive;
+  }
+  const archive = buildCorpusArchive(sharedCorpusSize, root);
+  const { generate, normalize, build } = archive.seconds;
+  console.log(`[${sharedCorpusSize}] generate ${generate} s, normalize ${normalize} s, build ${build} s`);
+  writeFileSync(record, JSON.stringify(archive));
+  return archive;
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -10,10 +10,13 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     distDir: string;
+    /** An empty folder for the generated 1,000-report archive: the first test file that needs it builds it there (see `sharedCorpusArchive`). */
+    corpusRoot: string;
   }
 }
 
 let server: ChildProcess | undefined;
+let corpusRoot: string | undefined;
 
 /**
  * Builds a fixture archive (the real raw pages plus tests/fixtures/site) into a temporary folder
@@ -44,9 +47,15 @@ export async function setup(project: TestProject): Promise<void> {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('distDir', join(root, 'dist'));
+  // E2E_CORPUS_DIR keeps the generated archive between runs while iterating on its tests (rebuild it by emptying the folder).
+  const kept = process.env.E2E_CORPUS_DIR;
+  if (kept) mkdirSync(kept, { recursive: true });
+  else corpusRoot = mkdtempSync(join(tmpdir(), 'archive-1k-'));
+  project.provide('corpusRoot', kept ?? corpusRoot!);
 }
 
-/** Stops the preview server and everything it started. */
+/** Stops the preview server and everything it started, and removes the generated archive. */
 export function teardown(): void {
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  if (corpusRoot) rmSync(corpusRoot, { recursive: true, force: true });
 }
