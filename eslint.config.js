@@ -17,7 +17,12 @@ export default defineConfig(
   {
     // A step is one transform: what steps share lives in scripts/lib, never in another step.
     files: ['scripts/steps/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['./*'], message: 'a step imports no other step; put shared helpers in scripts/lib/' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['./*'], message: 'a step imports no other step; put shared helpers in scripts/lib/' }] },
+      ],
+    },
   },
   {
     // Browser code stays browser-safe: no Node built-ins, no normalizer code. The search modules run in the page too.
@@ -25,7 +30,12 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'worker_threads'], message: 'browser code cannot use Node built-ins' }, { group: ['**/scripts/**'], message: 'browser code cannot import the normalizer' }] },
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads'], message: 'browser code cannot use Node built-ins' },
+            { group: ['**/scripts/**'], message: 'browser code cannot import the normalizer' },
+          ],
+        },
       ],
     },
   },
@@ -33,7 +43,9 @@ export default defineConfig(
     // Normalizer-only vocabularies and helpers live under scripts/: the site never imports them.
     files: ['src/**/*.ts', 'src/**/*.astro'],
     ignores: ['src/client/**', 'src/lib/search/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/scripts/**'], message: 'the site does not import the normalizer' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/scripts/**'], message: 'the site does not import the normalizer' }] }],
+    },
   },
   astro.configs.recommended,
   { files: ['**/*.astro', '**/*.js'], extends: [tseslint.configs.disableTypeChecked] },

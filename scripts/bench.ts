@@ -20,7 +20,22 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(',').map(Number);
-const queries = ['双减', '课后服务', '集团化办学', '阳江', '湛江', '学位', '教师', '疫情防控', '新增学位', '广东', '校园安全', '立德树人', '雙減', '学前教育毛入园率'];
+const queries = [
+  '双减',
+  '课后服务',
+  '集团化办学',
+  '阳江',
+  '湛江',
+  '学位',
+  '教师',
+  '疫情防控',
+  '新增学位',
+  '广东',
+  '校园安全',
+  '立德树人',
+  '雙減',
+  '学前教育毛入园率',
+];
 const node = process.execPath;
 const astro = resolve('node_modules/astro/bin/astro.mjs');
 
@@ -80,7 +95,11 @@ function timeQuery(page: Page, q: string): Promise<number> {
   }, q);
 }
 
-async function measureOurs(browser: Browser, base: string, dist: string): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'facetBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'repeatP50Ms' | 'typedP50Ms'>> {
+async function measureOurs(
+  browser: Browser,
+  base: string,
+  dist: string,
+): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'facetBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'repeatP50Ms' | 'typedP50Ms'>> {
   const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
   const cold: number[] = [];
   const firstBytes: number[] = [];
@@ -142,7 +161,11 @@ async function measureOurs(browser: Browser, base: string, dist: string): Promis
   };
 }
 
-async function measurePagefind(browser: Browser, base: string, truths: Map<string, Set<string>>): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'recall' | 'precision'>> {
+async function measurePagefind(
+  browser: Browser,
+  base: string,
+  truths: Map<string, Set<string>>,
+): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'recall' | 'precision'>> {
   const cold: number[] = [];
   const firstBytes: number[] = [];
   const recalls: number[] = [];
@@ -155,7 +178,11 @@ async function measurePagefind(browser: Browser, base: string, truths: Map<strin
     await page.goto(`${base}/404.html`);
     let bytes = 0;
     page.on('response', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/_pagefind/')) void r.body().then((b) => (bytes += b.length), () => undefined);
+      if (new URL(r.url()).pathname.startsWith('/_pagefind/'))
+        void r.body().then(
+          (b) => (bytes += b.length),
+          () => undefined,
+        );
     });
     const { ms } = await page.evaluate<{ ms: number }>(ask(q, false));
     cold.push(ms);
@@ -191,7 +218,14 @@ async function benchSize(n: number, browser: Browser | null) {
   const accuracy = metadataAccuracy(join(root, 'reports'), truths);
 
   console.error(`[bench] ${n}: building`);
-  const env = { ...process.env, ARCHIVE_RAW: join(root, 'raw'), ARCHIVE_REPORTS: join(root, 'reports'), ARCHIVE_OUT: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=16384' };
+  const env = {
+    ...process.env,
+    ARCHIVE_RAW: join(root, 'raw'),
+    ARCHIVE_REPORTS: join(root, 'reports'),
+    ARCHIVE_OUT: join(root, 'dist'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: '--max-old-space-size=16384',
+  };
   const build = timed(node, [astro, 'build'], { env });
   if (build.status !== 0) throw new Error(`astro build failed at ${n}:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   const dist = join(root, 'dist');
@@ -214,14 +248,38 @@ async function benchSize(n: number, browser: Browser | null) {
     recalls.push(s.recall);
     precisions.push(s.precision);
   }
-  const search: SearchFigures = { indexBytes: index.bytes, indexGzBytes: index.gzBytes, firstQueryBytes: null, p50Ms: null, p95Ms: null, coldP50Ms: null, recall: mean(recalls), precision: mean(precisions) };
+  const search: SearchFigures = {
+    indexBytes: index.bytes,
+    indexGzBytes: index.gzBytes,
+    firstQueryBytes: null,
+    p50Ms: null,
+    p95Ms: null,
+    coldP50Ms: null,
+    recall: mean(recalls),
+    precision: mean(precisions),
+  };
 
   let pagefind: SearchFigures | null = null;
   if (!values['no-pagefind']) {
     console.error(`[bench] ${n}: pagefind`);
-    const pf = timed(node, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', dist, '--output-subdir', '_pagefind', '--glob', 'reports/**/*.html'], { env });
+    const pf = timed(
+      node,
+      [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', dist, '--output-subdir', '_pagefind', '--glob', 'reports/**/*.html'],
+      { env },
+    );
     const pfIndex = existsSync(join(dist, '_pagefind')) ? folderBytes(join(dist, '_pagefind')) : { bytes: 0, gzBytes: 0 };
-    pagefind = { indexBytes: pfIndex.bytes, indexGzBytes: pfIndex.bytes, firstQueryBytes: null, p50Ms: null, p95Ms: null, coldP50Ms: null, recall: null, precision: null, buildSeconds: Math.round(pf.seconds * 10) / 10, buildPeakRssMb: pf.peakRssMb };
+    pagefind = {
+      indexBytes: pfIndex.bytes,
+      indexGzBytes: pfIndex.bytes,
+      firstQueryBytes: null,
+      p50Ms: null,
+      p95Ms: null,
+      coldP50Ms: null,
+      recall: null,
+      precision: null,
+      buildSeconds: Math.round(pf.seconds * 10) / 10,
+      buildPeakRssMb: pf.peakRssMb,
+    };
     if (pf.status !== 0) console.error(`[bench] pagefind failed: ${pf.stderr.slice(-2000)}`);
   }
   if (browser) {
@@ -239,7 +297,14 @@ async function benchSize(n: number, browser: Browser | null) {
     reports: n,
     rawMb: round(rawBytes / 1e6),
     normalize: { seconds: round(norm.seconds), mbPerSec: round(rawBytes / 1e6 / norm.seconds), peakRssMb: norm.peakRssMb, accuracy },
-    build: { seconds: round(build.seconds), peakRssMb: build.peakRssMb, pages, distBytes, distFiles, secondsPerThousand: round((build.seconds / n) * 1000) },
+    build: {
+      seconds: round(build.seconds),
+      peakRssMb: build.peakRssMb,
+      pages,
+      distBytes,
+      distFiles,
+      secondsPerThousand: round((build.seconds / n) * 1000),
+    },
     search,
     pagefind,
   };
@@ -247,7 +312,11 @@ async function benchSize(n: number, browser: Browser | null) {
 
 const browser = values['no-browser']
   ? null
-  : await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  : await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
 const results = [];
 try {
   for (const n of sizes) {
@@ -270,22 +339,76 @@ const head = (cells: string[]) => {
   row(cells.map(() => '---'));
 };
 console.log(`\ncores: ${(await import('node:os')).availableParallelism()}\n`);
-head(['reports', 'raw', 'normalize', 'MB/s', 'normalize RSS', 'build', 'build RSS', 'normalize + build', 'pages', 'files per report', 'KB per report', 'title/region/years/kind right']);
+head([
+  'reports',
+  'raw',
+  'normalize',
+  'MB/s',
+  'normalize RSS',
+  'build',
+  'build RSS',
+  'normalize + build',
+  'pages',
+  'files per report',
+  'KB per report',
+  'title/region/years/kind right',
+]);
 for (const r of results) {
   const a = r.normalize.accuracy;
   const perReport = (x: number) => (x / r.reports).toFixed(1);
-  row([r.reports, `${r.rawMb} MB`, `${r.normalize.seconds} s`, r.normalize.mbPerSec, v(r.normalize.peakRssMb, ' MB'), `${r.build.seconds} s`, v(r.build.peakRssMb, ' MB'), `${(r.normalize.seconds + r.build.seconds).toFixed(1)} s`, r.build.pages, perReport(r.build.distFiles), perReport(r.build.distBytes / 1024), `${a.title}/${a.region}/${a.years}/${a.kind}`]);
+  row([
+    r.reports,
+    `${r.rawMb} MB`,
+    `${r.normalize.seconds} s`,
+    r.normalize.mbPerSec,
+    v(r.normalize.peakRssMb, ' MB'),
+    `${r.build.seconds} s`,
+    v(r.build.peakRssMb, ' MB'),
+    `${(r.normalize.seconds + r.build.seconds).toFixed(1)} s`,
+    r.build.pages,
+    perReport(r.build.distFiles),
+    perReport(r.build.distBytes / 1024),
+    `${a.title}/${a.region}/${a.years}/${a.kind}`,
+  ]);
 }
 console.log('');
-head(['reports', 'index (gz)', '1st query', '+ filter counts', 'warm p50/p95', 'typed, then Enter p50', 'cold p50', 'repeat p50', 'recall / precision']);
+head([
+  'reports',
+  'index (gz)',
+  '1st query',
+  '+ filter counts',
+  'warm p50/p95',
+  'typed, then Enter p50',
+  'cold p50',
+  'repeat p50',
+  'recall / precision',
+]);
 for (const { reports, search: s } of results) {
-  row([reports, `${mb(s.indexBytes)} (${mb(s.indexGzBytes)})`, kb(s.firstQueryBytes), kb(s.facetBytes ?? null), `${v(s.p50Ms)}/${v(s.p95Ms)} ms`, v(s.typedP50Ms, ' ms'), v(s.coldP50Ms, ' ms'), v(s.repeatP50Ms, ' ms'), `${v(s.recall)} / ${v(s.precision)}`]);
+  row([
+    reports,
+    `${mb(s.indexBytes)} (${mb(s.indexGzBytes)})`,
+    kb(s.firstQueryBytes),
+    kb(s.facetBytes ?? null),
+    `${v(s.p50Ms)}/${v(s.p95Ms)} ms`,
+    v(s.typedP50Ms, ' ms'),
+    v(s.coldP50Ms, ' ms'),
+    v(s.repeatP50Ms, ' ms'),
+    `${v(s.recall)} / ${v(s.precision)}`,
+  ]);
 }
 if (results.some((r) => r.pagefind)) {
   console.log('');
   head(['reports', 'Pagefind index', 'build / RSS', '1st query', 'warm p50/p95', 'recall / precision']);
   for (const { reports, pagefind: p } of results) {
-    if (p) row([reports, mb(p.indexBytes), `${v(p.buildSeconds)} s / ${v(p.buildPeakRssMb, ' MB')}`, kb(p.firstQueryBytes), `${v(p.p50Ms)}/${v(p.p95Ms)} ms`, `${v(p.recall)} / ${v(p.precision)}`]);
+    if (p)
+      row([
+        reports,
+        mb(p.indexBytes),
+        `${v(p.buildSeconds)} s / ${v(p.buildPeakRssMb, ' MB')}`,
+        kb(p.firstQueryBytes),
+        `${v(p.p50Ms)}/${v(p.p95Ms)} ms`,
+        `${v(p.recall)} / ${v(p.precision)}`,
+      ]);
   }
 }
 console.log(`\nJSON: ${values.out}`);

@@ -57,11 +57,13 @@ if (problems.length > 0) {
 
 if (values.aws !== undefined) {
   const bucket = values.aws.replace(/\/+$/, '');
-  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[\w./-]+)?$/.test(bucket)) usage(`--aws ${values.aws}: expected s3://bucket or s3://bucket/prefix`);
+  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[\w./-]+)?$/.test(bucket))
+    usage(`--aws ${values.aws}: expected s3://bucket or s3://bucket/prefix`);
   const endpoint = values['endpoint-url'];
   if (endpoint !== undefined && !/^https?:\/\/[^\s'"]+$/.test(endpoint)) usage(`--endpoint-url ${endpoint}: expected an http(s) URL`);
   const distribution = values['distribution-id'];
-  if (distribution !== undefined && !/^[A-Z0-9]+$/.test(distribution)) usage(`--distribution-id ${distribution}: expected a CloudFront distribution id`);
+  if (distribution !== undefined && !/^[A-Z0-9]+$/.test(distribution))
+    usage(`--distribution-id ${distribution}: expected a CloudFront distribution id`);
   const target: AwsTarget = {
     dist,
     bucket,
@@ -71,7 +73,13 @@ if (values.aws !== undefined) {
   };
   console.log(awsScript(commands, target).join('\n'));
 } else if (values.json) {
-  console.log(JSON.stringify(paths.map((path) => ({ path, ...headersFor(path) })), null, 1));
+  console.log(
+    JSON.stringify(
+      paths.map((path) => ({ path, ...headersFor(path) })),
+      null,
+      1,
+    ),
+  );
 } else {
   for (const path of paths) {
     const h = headersFor(path);

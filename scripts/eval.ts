@@ -58,7 +58,12 @@ if (!values.quiet) {
     for (const m of s.misses) console.log(`  ${m}`);
   }
 }
-const names = { normalized: 'pages normalized', body: 'body snippets kept', chrome: 'chrome snippets removed', metadata: 'metadata fields right' };
+const names = {
+  normalized: 'pages normalized',
+  body: 'body snippets kept',
+  chrome: 'chrome snippets removed',
+  metadata: 'metadata fields right',
+};
 for (const [key, t] of Object.entries(totals)) {
   console.log(`${names[key as keyof typeof totals].padEnd(24)} ${pct(t).toFixed(1).padStart(5)} % (${t.right}/${t.total})`);
 }
@@ -67,6 +72,7 @@ if (values.json) writeFileSync(values.json, `${JSON.stringify({ totals, pages: s
 if (values.floors) {
   const floors = JSON.parse(readFileSync(values.floors, 'utf8')) as Record<string, number>;
   const below = Object.entries(floors).filter(([key, floor]) => pct(totals[key as keyof typeof totals]) < floor);
-  for (const [key, floor] of below) console.error(`below floor: ${names[key as keyof typeof totals]} ${pct(totals[key as keyof typeof totals]).toFixed(1)} % < ${floor} %`);
+  for (const [key, floor] of below)
+    console.error(`below floor: ${names[key as keyof typeof totals]} ${pct(totals[key as keyof typeof totals]).toFixed(1)} % < ${floor} %`);
   process.exitCode = below.length ? 1 : 0;
 }

@@ -41,7 +41,10 @@ function openFolders(inDir: string, outDir: string): void {
   try {
     isDir = statSync(inDir).isDirectory();
   } catch (error) {
-    throw new BatchError(`--in ${inDir}: ${errnoCode(error) === 'ENOENT' ? 'no such folder' : `cannot read the folder (${errnoCode(error)})`}`, { cause: error });
+    throw new BatchError(
+      `--in ${inDir}: ${errnoCode(error) === 'ENOENT' ? 'no such folder' : `cannot read the folder (${errnoCode(error)})`}`,
+      { cause: error },
+    );
   }
   if (!isDir) throw new BatchError(`--in ${inDir}: not a folder`);
   const same = (() => {
@@ -74,7 +77,12 @@ function batchSink(inDir: string, outDir: string, slugs: string | null, outcomes
       }
       const duplicateOf = bodies.get(p.bodyHash);
       if (duplicateOf) {
-        outcomes.push({ file: p.name, ok: false, bytes: p.size, error: `${join(inDir, p.name)}: duplicate: same normalized text as ${duplicateOf}; not published twice` });
+        outcomes.push({
+          file: p.name,
+          ok: false,
+          bytes: p.size,
+          error: `${join(inDir, p.name)}: duplicate: same normalized text as ${duplicateOf}; not published twice`,
+        });
         return;
       }
       bodies.set(p.bodyHash, p.name);
@@ -142,7 +150,12 @@ export function normalizeBatch(inDir: string, outDir: string, slugs: string | nu
  * `normalizeBatch` on `threads` worker threads: files are processed in parallel and taken back in
  * name order, so duplicates, slugs, written files and outcomes are byte for byte the same.
  */
-export async function normalizeBatchParallel(inDir: string, outDir: string, slugs: string | null = null, threads = availableParallelism()): Promise<BatchResult> {
+export async function normalizeBatchParallel(
+  inDir: string,
+  outDir: string,
+  slugs: string | null = null,
+  threads = availableParallelism(),
+): Promise<BatchResult> {
   const started = performance.now();
   const { release, names, outcomes, templates } = startBatch(inDir, outDir);
   try {

@@ -26,7 +26,12 @@ function report(result: BatchResult): void {
 
 try {
   const { values } = parseArgs({
-    options: { in: { type: 'string', default: 'content/raw' }, out: { type: 'string' }, slugs: { type: 'string' }, threads: { type: 'string' } },
+    options: {
+      in: { type: 'string', default: 'content/raw' },
+      out: { type: 'string' },
+      slugs: { type: 'string' },
+      threads: { type: 'string' },
+    },
   });
   // The archive's slug registry goes with the archive's reports; another --out keeps its own slugs only if asked.
   const args = [values.in, values.out ?? 'content/reports', values.slugs ?? (values.out ? null : 'content/slugs.json')] as const;
@@ -37,6 +42,8 @@ try {
 } catch (error) {
   const usage = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') === true;
   if (!(error instanceof BatchError) && !usage) throw error;
-  console.error(`normalize: ${(error as Error).message}${usage ? ' (usage: npm run normalize -- [--in DIR] [--out DIR] [--slugs FILE] [--threads N])' : ''}`);
+  console.error(
+    `normalize: ${(error as Error).message}${usage ? ' (usage: npm run normalize -- [--in DIR] [--out DIR] [--slugs FILE] [--threads N])' : ''}`,
+  );
   process.exitCode = 2;
 }

@@ -28,25 +28,23 @@ import type { LinesRoot } from './tree.ts';
  * still recognised as the title.
  */
 export function createPipeline() {
-  return (
-    unified()
-      .use<[], string, LinesRoot>(parseRaw)
-      .use<[], LinesRoot>(stripAnnotations)
-      .use<[], LinesRoot>(convertScript)
-      .use<[], LinesRoot>(stripSpam)
-      .use<[], LinesRoot>(rejoinBrokenLines)
-      .use<[], LinesRoot>(stripChrome)
-      .use<[], LinesRoot>(unwrapNotice)
-      .use<[], LinesRoot>(joinWrappedLines)
-      .use<[], LinesRoot>(normalizePunctuation)
-      .use<[], LinesRoot, MdRoot>(buildStructure)
-      .use<[], MdRoot>(countRedactions)
-      .use<[], MdRoot>(extractMetadata)
-      .use<[], MdRoot>(tagSections)
-      .use<[], MdRoot>(extractMetrics)
-      .use<[], MdRoot, string>(compileReport)
-      .freeze()
-  );
+  return unified()
+    .use<[], string, LinesRoot>(parseRaw)
+    .use<[], LinesRoot>(stripAnnotations)
+    .use<[], LinesRoot>(convertScript)
+    .use<[], LinesRoot>(stripSpam)
+    .use<[], LinesRoot>(rejoinBrokenLines)
+    .use<[], LinesRoot>(stripChrome)
+    .use<[], LinesRoot>(unwrapNotice)
+    .use<[], LinesRoot>(joinWrappedLines)
+    .use<[], LinesRoot>(normalizePunctuation)
+    .use<[], LinesRoot, MdRoot>(buildStructure)
+    .use<[], MdRoot>(countRedactions)
+    .use<[], MdRoot>(extractMetadata)
+    .use<[], MdRoot>(tagSections)
+    .use<[], MdRoot>(extractMetrics)
+    .use<[], MdRoot, string>(compileReport)
+    .freeze();
 }
 
 /** The normalizer's processor: lines in, a Markdown tree out, compiled to the report file's text. */

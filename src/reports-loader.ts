@@ -25,7 +25,12 @@ export function reportsLoader(dir: string, rawDir: string): Loader {
         rawFilePath(rawDir, (data as Report).source.file, file.path);
         // The store takes paths inside the project only; fixture archives live elsewhere.
         const local = relative(process.cwd(), file.path);
-        store.set({ id: file.id, data, digest: context.generateDigest(file.markdown), ...(local.startsWith('..') ? {} : { filePath: local }) });
+        store.set({
+          id: file.id,
+          data,
+          digest: context.generateDigest(file.markdown),
+          ...(local.startsWith('..') ? {} : { filePath: local }),
+        });
       }
     },
   };

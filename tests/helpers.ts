@@ -36,6 +36,12 @@ export function normalizePath(path: string): Normalized {
 
 /** Seeds by number: `seed('001')`. */
 export function seedPath(prefix: string): string {
-  const names = ['000_eab2d01db4d2c0c9.txt', '001_dbd607472b490044.txt', '002_6afa129dd32dd0bf.txt', '003_f402f1ac93898069.txt', '004_11e03806d8f99e7c.txt'];
+  const names = [
+    '000_eab2d01db4d2c0c9.txt',
+    '001_dbd607472b490044.txt',
+    '002_6afa129dd32dd0bf.txt',
+    '003_f402f1ac93898069.txt',
+    '004_11e03806d8f99e7c.txt',
+  ];
   return `content/raw/${names.find((n) => n.startsWith(prefix))!}`;
 }

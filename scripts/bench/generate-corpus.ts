@@ -90,7 +90,13 @@ function romanized(lines: string[]): string[] {
  * Writes the raw files and `truth.json` into `outDir`. The first reports are of the divisions
  * `include` names by code, in order (a code may repeat, for several years of one place).
  */
-export function generateCorpus(count: number, outDir: string, seed = 2026, reportsDir = 'content/reports', include: string[] = []): Truth[] {
+export function generateCorpus(
+  count: number,
+  outDir: string,
+  seed = 2026,
+  reportsDir = 'content/reports',
+  include: string[] = [],
+): Truth[] {
   const rand = random(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
   const chapters = chaptersOf(reportsDir);
@@ -114,7 +120,11 @@ export function generateCorpus(count: number, outDir: string, seed = 2026, repor
     const issuer = `${region.city && place.level === 'county' && region.city !== region.province ? region.city : ''}${place.name}教育局`;
     const kind = reportKindSchema.options[kindIndex]!;
     const title =
-      kind === 'summary' ? `${issuer}${year}年工作总结` : kind === 'plan' ? `${issuer}${year + 1}年工作要点` : `${issuer}${year}年工作总结及${year + 1}年工作计划`;
+      kind === 'summary'
+        ? `${issuer}${year}年工作总结`
+        : kind === 'plan'
+          ? `${issuer}${year + 1}年工作要点`
+          : `${issuer}${year}年工作总结及${year + 1}年工作计划`;
     const lines: string[] = [];
     const chapterCount = 4 + Math.floor(rand() * 4);
     lines.push(`${year}年，${place.name}教育系统坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，各项工作取得新进展。`);

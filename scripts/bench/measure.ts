@@ -23,7 +23,13 @@ export function timed(command: string, args: string[], options: SpawnSyncOptions
   const seconds = (performance.now() - started) / 1000;
   const stderr = String(result.stderr);
   const rss = stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
-  return { seconds, peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null, stdout: String(result.stdout), stderr, status: result.status };
+  return {
+    seconds,
+    peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+    stdout: String(result.stdout),
+    stderr,
+    status: result.status,
+  };
 }
 
 /** Every file below a folder. */
@@ -34,7 +40,10 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** Total bytes of files below a folder, and of each file gzipped. */
-export function folderBytes(dir: string, filter: (path: string) => boolean = () => true): { bytes: number; gzBytes: number; files: number } {
+export function folderBytes(
+  dir: string,
+  filter: (path: string) => boolean = () => true,
+): { bytes: number; gzBytes: number; files: number } {
   let bytes = 0;
   let gzBytes = 0;
   let files = 0;

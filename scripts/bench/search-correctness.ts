@@ -66,6 +66,11 @@ export function docMatches(doc: Omit<OracleDoc, 'slug'>, phrases: string[]): boo
 
 /** Our search's answer to a query: every result's slug. */
 export async function ourAnswer(source: SearchSource, query: string): Promise<Set<string>> {
-  const result = await runSearch(source, query, { province: '', city: '', year: '', kind: '' }, { limit: Number.MAX_SAFE_INTEGER, snippets: false, facets: false });
+  const result = await runSearch(
+    source,
+    query,
+    { province: '', city: '', year: '', kind: '' },
+    { limit: Number.MAX_SAFE_INTEGER, snippets: false, facets: false },
+  );
   return new Set(result.hits.map((h) => h.meta.slug));
 }

@@ -21,7 +21,9 @@ export function serveStatic(dir: string, port: number): Promise<{ url: string; s
         url: `http://127.0.0.1:${port}`,
         stop: () =>
           new Promise((done) => {
-            server.close(() => { done(); });
+            server.close(() => {
+              done();
+            });
             server.closeAllConnections();
           }),
       });

@@ -54,7 +54,8 @@ export const actionLabel =
   /^(?:【\s*)?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|返回顶部|回到顶部|顶部|收藏(?:本页)?|分享(?:到)?|转载分享|扫一扫|智能问答|官方微信|微信|微博|咨询|投诉|建议|无障碍|长者模式|适老化|关怀版|繁体版?|简体版?|English|移动版|网站支持IPv6|上一篇|下一篇|相关文件|相关附件|文档附件|附件(?:列表)?|相关链接|原文链接|政策解读(?:链接)?|法定主动公开内容|主动公开|txt下载|下载|视力保护色|评论|点赞|视频|登录|注册|搜索|返回|举报|相关)(?:\s*】)?\s*(?:[:：].{0,16})?$/i;
 
 /** Headers of related-article lists: everything after one in the tail is chrome. */
-export const relatedHeader = /^(?:[-•·]\s*)?(?:相关推荐|相关文章|相关阅读|相关新闻|相关信息|推荐阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|往期推荐|往期回顾|更多)[:：]?$/;
+export const relatedHeader =
+  /^(?:[-•·]\s*)?(?:相关推荐|相关文章|相关阅读|相关新闻|相关信息|推荐阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|往期推荐|往期回顾|更多)[:：]?$/;
 
 /** An editor's lead or pointer wrapped around a reposted document: 近日，…印发《…》, 全文如下. */
 export const editorLead =
@@ -82,7 +83,6 @@ export function isSignature(line: string): boolean {
     /〔\d{4}〕\d+号/.test(line)
   );
 }
-
 
 /** A plausible title line: short, names a report kind, does not read as a sentence. */
 export function isTitleCandidate(line: string): boolean {

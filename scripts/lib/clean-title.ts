@@ -18,7 +18,7 @@ export function cleanTitle(raw: string): string {
   let title = raw.trim();
   const parts = title.split(/\s*[_|｜]\s*/);
   if (parts.length > 1 && parts[0]!.length >= 4) title = parts[0]!;
-  for (let before = ''; before !== title; ) {
+  for (let before = ''; before !== title;) {
     before = title;
     for (const d of decorations) title = title.replace(d, '').trim();
   }

@@ -18,5 +18,9 @@ export const datedByline = /^[(（]?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1
 
 /** A short line with a date (and maybe a time) next to a page-meta word: 发布 2023-07-02 18:17 阅读 2952. */
 export function isDatedMeta(line: string): boolean {
-  return line.length <= 90 && /\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}/.test(line) && /时间|日期|发布|发表|阅读|浏览|来源|更新|上传|点击/.test(line);
+  return (
+    line.length <= 90 &&
+    /\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}/.test(line) &&
+    /时间|日期|发布|发表|阅读|浏览|来源|更新|上传|点击/.test(line)
+  );
 }

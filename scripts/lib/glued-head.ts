@@ -5,7 +5,8 @@ import { numerals } from './numbering.ts';
 /** A page counter glued to the text: 第1页共4页. */
 const pageCounter = /^第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页/;
 /** An editor's intro sentence of a 范文 site: 小编寄语。下面是小编为大家整理的…，供大家参考。 */
-const editorIntro = /^(?:小编寄语[。:：]?\s*)?(?:下面是|以下是|本文是|这是).{0,16}(?:整理|收集|带来|分享)的?.{2,60}?(?:[,，]\s*(?:供|请|希望|欢迎|仅供).{0,20}?[。！!]|[。！!])/;
+const editorIntro =
+  /^(?:小编寄语[。:：]?\s*)?(?:下面是|以下是|本文是|这是).{0,16}(?:整理|收集|带来|分享)的?.{2,60}?(?:[,，]\s*(?:供|请|希望|欢迎|仅供).{0,20}?[。！!]|[。！!])/;
 const editorNote = /^小编寄语[。:：]?/;
 /** The report named by an editor's intro: 整理的〈title〉，供大家参考. */
 const introNames = /(?:整理|收集|带来|分享)的(.{4,60}?)(?:[,，]\s*(?:供|请|希望|欢迎|仅供)|[。！!])/;

@@ -4,8 +4,25 @@ import { toText } from 'hast-util-to-text';
 
 /** Elements that never hold report text. */
 const dropped = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas',
-  'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'head',
 ]);
 
 /** Table parts: old government sites lay pages out in tables, so each row and cell is a block. */

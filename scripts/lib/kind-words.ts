@@ -29,7 +29,15 @@ export const planWord = anyOf([...planNouns, '重点', '目标', '下一步', '�
 export const planHeading = anyOf([...planNouns.filter((w) => w !== '部署'), '下一步', '展望', '重点工作', '工作目标']);
 
 /** A chapter heading that opens the review part: 回顾, 总结, 成效 and the phrases that head a review's chapters. */
-export const reviewHeading = anyOf([...(['回顾', '总结', '成效'] as const satisfies readonly KindNoun[]), '亮点', '完成情况', '主要工作', '基本情况', '工作情况', '主要做法']);
+export const reviewHeading = anyOf([
+  ...(['回顾', '总结', '成效'] as const satisfies readonly KindNoun[]),
+  '亮点',
+  '完成情况',
+  '主要工作',
+  '基本情况',
+  '工作情况',
+  '主要做法',
+]);
 
 /** An opening paragraph (its first 300 characters) of a plan: 思路, 要点, 计划, or 将 after anything but a digit. */
 export const planOpening = anyOf([...(['思路', '要点', '计划'] as const satisfies readonly KindNoun[]), '[^\\d]将']);

@@ -15,7 +15,9 @@ const strict = new TextDecoder('utf-8', { fatal: true });
 
 /** A file name's bytes as text, every byte that is not printable ASCII written `\xNN`. */
 function escapeName(bytes: Buffer): string {
-  return [...bytes].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+  return [...bytes]
+    .map((b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`))
+    .join('');
 }
 
 /**

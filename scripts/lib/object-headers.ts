@@ -48,9 +48,10 @@ const data = (pattern: string, contentType: string, contentDisposition?: string)
   under: '',
   pattern,
   phase: 'data',
-  headers: contentDisposition === undefined
-    ? { contentType, cacheControl: revalidateCache }
-    : { contentType, cacheControl: revalidateCache, contentDisposition },
+  headers:
+    contentDisposition === undefined
+      ? { contentType, cacheControl: revalidateCache }
+      : { contentType, cacheControl: revalidateCache, contentDisposition },
 });
 
 /**
@@ -214,10 +215,16 @@ export function awsScript(commands: readonly UploadCommand[], target: AwsTarget)
   for (const c of commands) {
     const verb = target.reupload === true ? ['cp', '--recursive'] : ['sync'];
     const words = [
-      'aws', 's3', ...verb, joinPath(target.dist, c.source), joinPath(target.bucket, c.source),
+      'aws',
+      's3',
+      ...verb,
+      joinPath(target.dist, c.source),
+      joinPath(target.bucket, c.source),
       ...c.filters.flatMap(([kind, pattern]) => [`--${kind}`, pattern]),
-      '--content-type', c.headers.contentType,
-      '--cache-control', c.headers.cacheControl,
+      '--content-type',
+      c.headers.contentType,
+      '--cache-control',
+      c.headers.cacheControl,
       ...(c.headers.contentDisposition === undefined ? [] : ['--content-disposition', c.headers.contentDisposition]),
       ...endpoint,
     ];
@@ -225,7 +232,9 @@ export function awsScript(commands: readonly UploadCommand[], target: AwsTarget)
   }
   lines.push(['aws', 's3', 'sync', target.dist, target.bucket, '--delete', '--size-only', ...endpoint].map(shellWord).join(' '));
   if (target.distributionId !== undefined) {
-    lines.push(['aws', 'cloudfront', 'create-invalidation', '--distribution-id', target.distributionId, '--paths', '/*'].map(shellWord).join(' '));
+    lines.push(
+      ['aws', 'cloudfront', 'create-invalidation', '--distribution-id', target.distributionId, '--paths', '/*'].map(shellWord).join(' '),
+    );
   }
   return lines;
 }

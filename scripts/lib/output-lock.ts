@@ -23,7 +23,10 @@ function create(path: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new BatchError(`--out ${join(path, '..')}: cannot write into the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    throw new BatchError(
+      `--out ${join(path, '..')}: cannot write into the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      { cause: error },
+    );
   }
 }
 
@@ -48,7 +51,9 @@ export function lockOutput(dir: string): () => void {
       // Released between our attempt and this read: try again.
     }
     if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-      throw new BatchError(`--out ${dir}: another normalize run (pid ${holder}) is writing into this folder; wait for it to finish (lock file ${path})`);
+      throw new BatchError(
+        `--out ${dir}: another normalize run (pid ${holder}) is writing into this folder; wait for it to finish (lock file ${path})`,
+      );
     }
     rmSync(path, { force: true });
   }

@@ -10,10 +10,19 @@ import type { Pipeline } from '../pipeline.ts';
 import { rawFileSize, readRawFile } from './read-raw-file.ts';
 import { readSourceInfo } from './read-source-info.ts';
 
-
 /** One raw file run through the pipeline, before the batch gives it a slug and writes it. */
 export type Processed =
-  | { name: string; size: number; ok: true; sha256: string; markdown: string; bodyHash: string; wantedSlug: string; warnings: string[]; summary: string }
+  | {
+      name: string;
+      size: number;
+      ok: true;
+      sha256: string;
+      markdown: string;
+      bodyHash: string;
+      wantedSlug: string;
+      warnings: string[];
+      summary: string;
+    }
   | { name: string; size: number; ok: false; error: string };
 
 /** The reason a raw file failed, as the user should read it. */

@@ -21,7 +21,11 @@ export function regionFromMentions(title: string, text: string): RegionFinding |
   // A name both a province and a city bear (吉林) counts for the province only.
   for (const code of mentions.keys()) {
     const d = divisionByCode(code)!;
-    if (d.level === 'city' && [...mentions.keys()].some((c) => c !== code && divisionByCode(c)!.level === 'province' && divisionByCode(c)!.short === d.short)) mentions.delete(code);
+    if (
+      d.level === 'city' &&
+      [...mentions.keys()].some((c) => c !== code && divisionByCode(c)!.level === 'province' && divisionByCode(c)!.short === d.short)
+    )
+      mentions.delete(code);
   }
   const ranked = (level: Division['level']) =>
     [...mentions]

@@ -8,7 +8,9 @@ import { readSourceInfo } from './read-source-info.ts';
 
 /** Whether a line could be a site's template line: short, not numbered, not a sentence. */
 function templateShaped(line: string): boolean {
-  return line.length >= 2 && line.length <= 60 && !numbered.test(line) && !/[。；！？]/.test(line) && !(line.length > 15 && /[，,]/.test(line));
+  return (
+    line.length >= 2 && line.length <= 60 && !numbered.test(line) && !/[。；！？]/.test(line) && !(line.length > 15 && /[，,]/.test(line))
+  );
 }
 
 /** The lines of one capture as the pipeline's parser yields them. */

@@ -50,7 +50,9 @@ export class SlugRegistry {
     if (path && existsSync(path)) {
       for (const [slug, o] of Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, SlugOwner>)) owners.set(slug, o);
     } else if (existsSync(reportsDir)) {
-      for (const name of readdirSync(reportsDir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort()) {
+      for (const name of readdirSync(reportsDir)
+        .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
+        .sort()) {
         const source = ownerOf(join(reportsDir, name));
         if (source) owners.set(name.slice(0, -3), source);
       }
@@ -75,7 +77,9 @@ export class SlugRegistry {
   /** Writes the registry, one slug a line in slug order, atomically (nothing without a path). */
   save(): void {
     if (!this.#path) return;
-    const lines = [...this.#owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slug, o]) => `  ${JSON.stringify(slug)}: ${JSON.stringify({ file: o.file, sha256: o.sha256 })}`);
+    const lines = [...this.#owners]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([slug, o]) => `  ${JSON.stringify(slug)}: ${JSON.stringify({ file: o.file, sha256: o.sha256 })}`);
     writeAtomic(this.#path, `{\n${lines.join(',\n')}\n}\n`);
   }
 }

@@ -36,7 +36,10 @@ function restoreNumbers(items: ({ kind: Kind; n: number; restored?: boolean } | 
   items.forEach((item, i) => {
     if (!item || item.n !== 0) return;
     const next = items.slice(i + 1).find((x) => x?.kind === item.kind);
-    const prev = items.slice(0, i).reverse().find((x) => x?.kind === item.kind);
+    const prev = items
+      .slice(0, i)
+      .reverse()
+      .find((x) => x?.kind === item.kind);
     const expected = next && next.n > 1 ? next.n - 1 : prev && prev.n > 0 ? prev.n + 1 : 0;
     if (expected > 0 && (!prev || prev.n === expected - 1 || expected === 1)) {
       item.n = expected;

@@ -64,7 +64,8 @@ export function compileReport(this: Processor): void {
   this.compiler = (tree, file: VFile): string => {
     const frontmatter = frontmatterOf(file);
     const checked = reportSchema.safeParse(frontmatter);
-    if (!checked.success) file.fail(`frontmatter does not match the schema:\n${formatSchemaError(checked.error)}`, undefined, 'compile-report:schema');
+    if (!checked.success)
+      file.fail(`frontmatter does not match the schema:\n${formatSchemaError(checked.error)}`, undefined, 'compile-report:schema');
     file.data.frontmatter = frontmatter;
     const yaml = `${JSON.stringify(frontmatter, null, 2)}\n`;
     const body = toMarkdown(tree as MdRoot, { bullet: '-', emphasis: '_', strong: '*', fences: true, handlers: { text: fastText } });

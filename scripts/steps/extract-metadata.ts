@@ -66,13 +66,18 @@ export function extractMetadata() {
       data.region = fromHost.region;
       file.message(`region from the capture's address: ${fromHost.evidence}`, undefined, 'extract-metadata:region-from-host');
     } else if (fromHost && !regionsAgree(data.region, fromHost.region)) {
-      file.message(`region: the issuer names ${[data.region.province, data.region.city, data.region.county].filter(Boolean).join('')}, the address ${fromHost.evidence}; the issuer is kept`, undefined, 'extract-metadata:region-conflict');
+      file.message(
+        `region: the issuer names ${[data.region.province, data.region.city, data.region.county].filter(Boolean).join('')}, the address ${fromHost.evidence}; the issuer is kept`,
+        undefined,
+        'extract-metadata:region-conflict',
+      );
     }
     if (data.region.code === null) {
       const found = regionFromMentions(data.title, body);
       // An issuer whose place is ambiguous (朝阳区) still rules out regions that hold none of its namesakes.
       const namesakes = place ? [...countMentions(place).keys()].map((c) => divisionByCode(c)!) : null;
-      const fits = (code: string | null) => !namesakes || namesakes.some((d) => d.code === code || d.cityCode === code || d.provinceCode === code);
+      const fits = (code: string | null) =>
+        !namesakes || namesakes.some((d) => d.code === code || d.cityCode === code || d.provinceCode === code);
       if (found && fits(found.region.code)) {
         data.region = found.region;
         file.message(`region from the text: ${found.evidence}`, undefined, 'extract-metadata:region-from-text');
@@ -97,14 +102,23 @@ export function extractMetadata() {
     }
     data.yearsReviewed = unique(reviewed);
     data.yearsPlanned = unique(planned);
-    if (data.yearsPlanned.length === 0 && data.yearsReviewed.length && tree.children.some((n) => n.type === 'heading' && n.depth === 2 && planWord.test(toString(n)) && !/\d{4}/.test(toString(n)))) {
+    if (
+      data.yearsPlanned.length === 0 &&
+      data.yearsReviewed.length &&
+      tree.children.some((n) => n.type === 'heading' && n.depth === 2 && planWord.test(toString(n)) && !/\d{4}/.test(toString(n)))
+    ) {
       data.yearsPlanned = [Math.max(...data.yearsReviewed) + 1];
     }
     if (data.yearsReviewed.length === 0 && data.yearsPlanned.length === 0 && !planWord.test(data.title)) {
       const y = data.title.match(/(\d{4})\s*年/);
       if (y) data.yearsReviewed = [Number(y[1])];
     }
-    data.kind = data.yearsReviewed.length && data.yearsPlanned.length ? 'summary-plan' : data.yearsPlanned.length || titleKind === 'plan' ? 'plan' : 'summary';
+    data.kind =
+      data.yearsReviewed.length && data.yearsPlanned.length
+        ? 'summary-plan'
+        : data.yearsPlanned.length || titleKind === 'plan'
+          ? 'plan'
+          : 'summary';
 
     const signature = tail.find((p) => signatureDate.test(p));
     data.issued = data.notice?.date ?? (signature ? isoDateIn(signature) : null);

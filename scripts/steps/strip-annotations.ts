@@ -11,7 +11,10 @@ const emoji = /(?![©®™])\p{Extended_Pictographic}\uFE0F?/gu;
 /** Invisible characters: bidi controls and overrides, invisible operators, non-characters. */
 const invisibleClass = `\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2061-\\u2064\\u2066-\\u2069\\ufdd0-\\ufdef\\u{e0000}-\\u{e007f}${
   // The two non-characters that end every plane, U+FFFE/FFFF to U+10FFFE/10FFFF.
-  Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')
+  Array.from(
+    { length: 17 },
+    (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`,
+  ).join('')
 }`;
 const invisible = new RegExp(`[${invisibleClass}]`, 'gu');
 /** Whether a line may hold anything this step removes: most lines do not, and skip the replacements. */

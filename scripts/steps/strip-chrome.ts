@@ -85,7 +85,10 @@ function pickTitle(lines: Line[], bodyAt: number): TitlePick | null {
   if (!best) return null;
   const subtitle = best.text.match(/^[—－-]{1,2}\s*(.+)$/);
   if (subtitle) {
-    const main = lines.slice(Math.max(0, best.index - 3), best.index).reverse().find((l) => !isChromeLine(l.value) && !isDatedMeta(l.value));
+    const main = lines
+      .slice(Math.max(0, best.index - 3), best.index)
+      .reverse()
+      .find((l) => !isChromeLine(l.value) && !isDatedMeta(l.value));
     if (main && main.value.length <= 40 && !/[。，,；]/.test(main.value) && !numbered.test(main.value)) {
       return { index: best.index, text: `${main.value}——${subtitle[1]}`, from: 'title-line' };
     }
@@ -147,7 +150,10 @@ export function stripChrome() {
       pick = pickTitle(lines, bodyAt);
       if (pick) pick.from = 'glued';
     }
-    const intro = lines.slice(0, bodyAt + 1).map((l) => titleNamedByIntro(l.value)).find(Boolean);
+    const intro = lines
+      .slice(0, bodyAt + 1)
+      .map((l) => titleNamedByIntro(l.value))
+      .find(Boolean);
     if (intro && (!pick || (pick.from === 'glued' && /[xX×*]{2}/.test(pick.text)))) pick = { index: -1, text: intro, from: 'intro' };
 
     const removed = new Map<Line, ChromeReason | 'title'>();
@@ -193,13 +199,21 @@ export function stripChrome() {
     }
 
     const removedValues = lines.filter((l) => removed.has(l)).map((l) => l.value);
-    file.data.page = readMeta(lines.slice(0, bodyAt).filter((l) => removed.has(l)).map((l) => l.value));
+    file.data.page = readMeta(
+      lines
+        .slice(0, bodyAt)
+        .filter((l) => removed.has(l))
+        .map((l) => l.value),
+    );
     file.data.titleLine = title || null;
     file.data.titleFrom = pick?.from ?? 'none';
     file.data.rawTitle = pick && pick.index >= 0 ? lines[pick.index]!.value : (pick?.text ?? null);
     file.data.titleAt = pick && pick.index >= 0 ? `line ${lines[pick.index]!.position.start.line}` : 'none';
     if (!pick) {
-      const kept = lines.filter((l) => !removed.has(l)).map((l) => l.value).join('');
+      const kept = lines
+        .filter((l) => !removed.has(l))
+        .map((l) => l.value)
+        .join('');
       const han = kept.match(/\p{Script=Han}/gu)?.length ?? 0;
       const school = kept.match(/教育|学校|教师|学生|幼儿园|课程|教学/g)?.length ?? 0;
       if (han < 150 || school < 3) {
@@ -209,7 +223,11 @@ export function stripChrome() {
           'strip-chrome:not-a-report',
         );
       }
-      file.message('no title line, glued title or editor intro naming one: published as untitled', lines[0]?.position, 'strip-chrome:untitled');
+      file.message(
+        'no title line, glued title or editor intro naming one: published as untitled',
+        lines[0]?.position,
+        'strip-chrome:untitled',
+      );
     }
     const evidence = [file.data.rawTitle ?? '', ...removedValues];
     file.data.origin = evidence.some((v) => templateSite.test(v))

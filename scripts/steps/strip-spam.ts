@@ -4,7 +4,6 @@ import { gapMark, restoredClose, restoredOpen } from '../../src/lib/cleaner-mark
 import type { LinesRoot, SpamFindings } from '../tree.ts';
 import { inferIssuer, type InferredIssuer } from '../lib/infer-issuer.ts';
 
-
 /** A run of `|`-joined terms with no spaces: the shape injected keyword strings take. */
 const pipeRun = /(?:[^\s|,，。、；;：:！？《》“”"()（）<>【】[\]]{2,24}\|){2,}/g;
 
@@ -82,10 +81,11 @@ export function stripSpam() {
           index = value.indexOf(run);
         }
       }
-      if (spamStart.test(value)) value = value.replace(inlineSpam, (spam, index: number, whole: string) => {
-        count(spam);
-        return whole.slice(0, index).endsWith('《') ? gapMark : '';
-      });
+      if (spamStart.test(value))
+        value = value.replace(inlineSpam, (spam, index: number, whole: string) => {
+          count(spam);
+          return whole.slice(0, index).endsWith('《') ? gapMark : '';
+        });
       node.value = value.trim();
       return node.value !== '' && node.value !== gapMark;
     });

@@ -6,7 +6,6 @@ import { numerals } from '../lib/numbering.ts';
 import type { Section } from '../../src/lib/report-schema.ts';
 import { pickTopic, topicHits } from '../lib/topics.ts';
 
-
 /** Anchor id of the n-th heading (0-based): stable as long as the headings are. */
 export function sectionId(index: number): string {
   return `sec-${index + 1}`;

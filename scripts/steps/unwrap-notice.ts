@@ -25,7 +25,9 @@ export function unwrapNotice() {
     const recipients = wrapper[0]?.match(/^(.+)[:：]$/)?.[1] ?? null;
     const dateLine = wrapper.find((v) => signatureDate.test(v)) ?? null;
     const signedBy = wrapper.find((v, i) => i > 0 && /^[\p{Script=Han}]{2,24}(?:局|委员会|政府|办公室)$/u.test(v)) ?? null;
-    const text = wrapper.filter((v, i) => !(i === 0 && recipients) && v !== signedBy && v !== dateLine && !publicationNote.test(v)).join('\n');
+    const text = wrapper
+      .filter((v, i) => !(i === 0 && recipients) && v !== signedBy && v !== dateLine && !publicationNote.test(v))
+      .join('\n');
     file.data.notice = { title, recipients, text, signedBy, date: dateLine ? isoDateIn(dateLine) : null };
 
     const names = [...text.matchAll(/《(.+?)》/g)].map((x) => x[1]!);
@@ -36,7 +38,11 @@ export function unwrapNotice() {
     let reportTitle = named;
     if (sub !== -1) {
       reportTitle = rest[sub]!.value.replace(/^[—-]+\s*/, '');
-      if (sub > 0) file.data.subtitle = rest.slice(0, sub).map((l) => l.value).join(' ');
+      if (sub > 0)
+        file.data.subtitle = rest
+          .slice(0, sub)
+          .map((l) => l.value)
+          .join(' ');
       rest = rest.slice(sub + 1);
     } else if (rest[0]?.value === named) {
       rest = rest.slice(1);

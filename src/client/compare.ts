@@ -11,12 +11,15 @@ import { reportFile, reportHref } from '../lib/urls.ts';
  */
 const root = document.querySelector<HTMLElement>('[data-compare-root]');
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
 }
-
 
 function columnLabel(c: Comparison, i: number, r: CompareInput): string {
   if (c.mode === 'plan-outcome') return i === 0 ? `${c.year}年计划` : `${c.year}年成效`;
@@ -33,10 +36,21 @@ function figuresTable(c: Comparison, reports: CompareInput[]): HTMLElement {
       el('th', { scope: 'row' }, `${f.label}（${f.unit}）`),
       ...f.values.map((v, i) => {
         if (!v) return el('td', { className: 'muted' }, '—');
-        const cell = el('td', { title: v.quote, className: `nowrap${distinct && c.sameRegion ? ' changed' : ''}` }, `${v.value.toLocaleString('zh-CN')}${v.year ? `（${v.year}）` : ''}`);
+        const cell = el(
+          'td',
+          { title: v.quote, className: `nowrap${distinct && c.sameRegion ? ' changed' : ''}` },
+          `${v.value.toLocaleString('zh-CN')}${v.year ? `（${v.year}）` : ''}`,
+        );
         const change = f.changes[i];
         if (change !== null && change !== undefined && change !== 0) {
-          cell.append(' ', el('span', { className: change > 0 ? 'change-up' : 'change-down' }, `${change > 0 ? '+' : ''}${change.toLocaleString('zh-CN')}`));
+          cell.append(
+            ' ',
+            el(
+              'span',
+              { className: change > 0 ? 'change-up' : 'change-down' },
+              `${change > 0 ? '+' : ''}${change.toLocaleString('zh-CN')}`,
+            ),
+          );
         }
         return cell;
       }),
@@ -45,7 +59,11 @@ function figuresTable(c: Comparison, reports: CompareInput[]): HTMLElement {
     return tr;
   });
   const caption = c.sameRegion ? '关键数据对比（悬停可见原句）' : '关键数据并列（不同地区，不计增减；悬停可见原句）';
-  const scroll = el('div', { className: 'table-scroll', tabIndex: 0 }, el('table', { className: 'figures' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...rows)));
+  const scroll = el(
+    'div',
+    { className: 'table-scroll', tabIndex: 0 },
+    el('table', { className: 'figures' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...rows)),
+  );
   scroll.setAttribute('role', 'region');
   scroll.setAttribute('aria-label', caption);
   return scroll;
@@ -54,7 +72,8 @@ function figuresTable(c: Comparison, reports: CompareInput[]): HTMLElement {
 function topicRow(c: Comparison, reports: CompareInput[], row: Comparison['rows'][number]): HTMLElement {
   const heading = el('h2', {}, row.topic);
   if (row.newFrom !== null) heading.append(el('span', { className: 'badge', title: `自第 ${row.newFrom + 1} 栏起出现` }, '新出现'));
-  if (row.droppedFrom !== null) heading.append(el('span', { className: 'badge badge-muted', title: `自第 ${row.droppedFrom + 1} 栏起不再出现` }, '不再提及'));
+  if (row.droppedFrom !== null)
+    heading.append(el('span', { className: 'badge badge-muted', title: `自第 ${row.droppedFrom + 1} 栏起不再出现` }, '不再提及'));
   const grid = el('div', { className: 'compare-grid' });
   grid.style.setProperty('--cols', String(reports.length));
   row.cells.forEach((chunks, i) => {
@@ -66,7 +85,14 @@ function topicRow(c: Comparison, reports: CompareInput[], row: Comparison['rows'
     const mixed = parts.has('review') && parts.has('plan');
     for (const chunk of chunks) {
       const part = mixed ? partLabels[chunk.part] : '';
-      cell.append(el('h3', { className: 'chunk-heading' }, ...(part ? [el('span', { className: `part-tag part-${chunk.part}` }, part), ' '] : []), el('a', { href: reportHref(r.id, { anchor: chunk.id }) }, chunk.heading)));
+      cell.append(
+        el(
+          'h3',
+          { className: 'chunk-heading' },
+          ...(part ? [el('span', { className: `part-tag part-${chunk.part}` }, part), ' '] : []),
+          el('a', { href: reportHref(r.id, { anchor: chunk.id }) }, chunk.heading),
+        ),
+      );
       if (chunk.text.length > 140) {
         cell.append(el('details', {}, el('summary', {}, `${chunk.text.slice(0, 120)}…`), el('p', {}, chunk.text)));
       } else if (chunk.text) {
@@ -84,7 +110,14 @@ async function main(): Promise<void> {
   if (!root) return;
   const slugs = [...new Set(new URLSearchParams(location.search).getAll('r'))].filter((s) => /^[a-z0-9-]+$/.test(s));
   if (slugs.length < 2 || slugs.length > 4) {
-    if (slugs.length) root.append(el('p', { role: 'alert' }, slugs.length < 2 ? '请至少选择两篇报告。' : `一次最多对比四篇报告，所选为 ${slugs.length} 篇，请返回减少后再对比。`));
+    if (slugs.length)
+      root.append(
+        el(
+          'p',
+          { role: 'alert' },
+          slugs.length < 2 ? '请至少选择两篇报告。' : `一次最多对比四篇报告，所选为 ${slugs.length} 篇，请返回减少后再对比。`,
+        ),
+      );
     return;
   }
   const given = await Promise.all(

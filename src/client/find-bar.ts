@@ -43,15 +43,21 @@ export function showFindBar(root: HTMLElement, query: string): void {
     bar.append(status, button('关闭', close));
   } else {
     status.textContent = `“${query}”：正文中共 ${occurrences.length} 处`;
-    const previous = button('上一处', () => { go(current - 1); });
-    const next = button('下一处', () => { go(current + 1); });
+    const previous = button('上一处', () => {
+      go(current - 1);
+    });
+    const next = button('下一处', () => {
+      go(current + 1);
+    });
     previous.dataset.findPrevious = '';
     next.dataset.findNext = '';
     bar.append(status, previous, next, button('关闭', close));
     // Arriving at an anchor from a search result: the occurrence there (or the next after it) is current.
     const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     if (target) {
-      const at = occurrences.findIndex((m) => target.contains(m) || (target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+      const at = occurrences.findIndex(
+        (m) => target.contains(m) || (target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      );
       if (at >= 0) {
         current = at;
         occurrences[at]!.classList.add('hit-current');

@@ -28,7 +28,9 @@ if (copyButton && citation && 'clipboard' in navigator) {
 }
 
 const body = document.querySelector<HTMLElement>('[data-report-body]');
-const query = Array.from(new URLSearchParams(location.search).get('q')?.trim() ?? '').slice(0, maxQueryLength).join('');
+const query = Array.from(new URLSearchParams(location.search).get('q')?.trim() ?? '')
+  .slice(0, maxQueryLength)
+  .join('');
 if (body && query) showFindBar(body, query);
 
 setupScriptToggle();

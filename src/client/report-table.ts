@@ -12,7 +12,11 @@ import { noteLabels } from '../lib/report-notes.ts';
 const pageSize = 100;
 type Row = TableCatalogue['rows'][number];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -42,7 +46,9 @@ function pageLink(params: URLSearchParams, page: number, text: string, current =
 function pager(params: URLSearchParams, current: number, count: number): HTMLElement {
   const list = el('ul');
   if (current > 1) list.append(pageLink(params, current - 1, '上一页'));
-  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b);
   shown.forEach((n, i) => {
     if (i > 0 && n - shown[i - 1]! > 1) list.append(el('li', { className: 'muted' }, '…'));
     list.append(pageLink(params, n, String(n), n === current));
@@ -63,7 +69,12 @@ async function render(params: URLSearchParams): Promise<void> {
   const order: ReportOrder = reportOrders.find((o) => o === params.get('sort')) ?? 'date';
   const prefix = region ? codePrefix(region) : '';
   const rows = sortRows(
-    catalogue.rows.filter((r) => (!kind || r[5] === kind) && (year === null || r[3].includes(year) || r[4].includes(year)) && (!prefix || (catalogue.regions[r[2]]![0] ?? '').startsWith(prefix))),
+    catalogue.rows.filter(
+      (r) =>
+        (!kind || r[5] === kind) &&
+        (year === null || r[3].includes(year) || r[4].includes(year)) &&
+        (!prefix || (catalogue.regions[r[2]]![0] ?? '').startsWith(prefix)),
+    ),
     order,
     catalogue.regions,
   );
@@ -71,14 +82,32 @@ async function render(params: URLSearchParams): Promise<void> {
   const page = Math.min(count, Math.max(1, Number(params.get('page')) || 1));
   const body = document.querySelector('[data-table-body]');
   body?.replaceChildren(
-    ...rows.slice((page - 1) * pageSize, page * pageSize).map((r) =>
-      el('tr', {}, el('td', {}, el('a', { href: reportHref(r[0]) }, r[1]), ...noteLabels(r[7]).map((label) => el('span', { className: 'note-tag' }, label))), el('td', {}, catalogue.regions[r[2]]![1]), el('td', {}, yearsText({ yearsReviewed: r[3], yearsPlanned: r[4] }) || unknownYearLabel), el('td', {}, kindLabel(r[5])), el('td', { className: 'nowrap' }, r[6] ?? '—')),
-    ),
+    ...rows
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((r) =>
+        el(
+          'tr',
+          {},
+          el(
+            'td',
+            {},
+            el('a', { href: reportHref(r[0]) }, r[1]),
+            ...noteLabels(r[7]).map((label) => el('span', { className: 'note-tag' }, label)),
+          ),
+          el('td', {}, catalogue.regions[r[2]]![1]),
+          el('td', {}, yearsText({ yearsReviewed: r[3], yearsPlanned: r[4] }) || unknownYearLabel),
+          el('td', {}, kindLabel(r[5])),
+          el('td', { className: 'nowrap' }, r[6] ?? '—'),
+        ),
+      ),
   );
   const regionName = region ? (catalogue.regions.find(([code]) => code === region)?.[1] ?? region) : '';
   const what = [kind && kindLabel(kind), year && `${year} 年`, regionName].filter(Boolean).join('、');
-  document.querySelector('[data-table-summary]')?.replaceChildren(`筛选（${what || '全部'}）：共 ${rows.length} 篇。`, el('a', { href: filteredTableHref() }, '清除筛选'));
-  for (const slot of document.querySelectorAll('[data-table-pager-top], [data-table-pager-bottom]')) slot.replaceChildren(...(count > 1 ? [pager(params, page, count)] : []));
+  document
+    .querySelector('[data-table-summary]')
+    ?.replaceChildren(`筛选（${what || '全部'}）：共 ${rows.length} 篇。`, el('a', { href: filteredTableHref() }, '清除筛选'));
+  for (const slot of document.querySelectorAll('[data-table-pager-top], [data-table-pager-bottom]'))
+    slot.replaceChildren(...(count > 1 ? [pager(params, page, count)] : []));
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.sort-links a[data-sort]')) {
     const next = new URLSearchParams(params);
     next.set('sort', link.dataset.sort!);
@@ -96,7 +125,8 @@ function main(): void {
     const field = form.elements.namedItem(name);
     const value = params.get(name);
     if (value && (field instanceof HTMLSelectElement || field instanceof HTMLInputElement)) {
-      if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value)) field.append(el('option', { value }, value));
+      if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value))
+        field.append(el('option', { value }, value));
       field.value = value;
     }
   }

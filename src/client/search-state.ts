@@ -19,8 +19,15 @@ export function readState(search = location.search): SearchState {
   const sort = params.get('sort');
   const n = Number(params.get('n'));
   return {
-    q: Array.from(params.get('q') ?? '').slice(0, maxQueryLength).join(''),
-    filters: { province: params.get('province') ?? '', city: params.get('city') ?? '', year: params.get('year') ?? '', kind: params.get('kind') ?? '' },
+    q: Array.from(params.get('q') ?? '')
+      .slice(0, maxQueryLength)
+      .join(''),
+    filters: {
+      province: params.get('province') ?? '',
+      city: params.get('city') ?? '',
+      year: params.get('year') ?? '',
+      kind: params.get('kind') ?? '',
+    },
     sort: searchSorts.find((s) => s === sort) ?? 'relevance',
     shown: Number.isInteger(n) && n > pageSize ? Math.min(Math.ceil(n / pageSize) * pageSize, 1000) : pageSize,
   };

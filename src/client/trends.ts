@@ -28,14 +28,25 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
-function drawChart(term: string, points: TrendPoint[], counts: boolean, region: { province: string; city: string }, exact: boolean): HTMLElement {
+function drawChart(
+  term: string,
+  points: TrendPoint[],
+  counts: boolean,
+  region: { province: string; city: string },
+  exact: boolean,
+): HTMLElement {
   const { width, height, left, right, top, bottom } = chartBox;
   const { bars, maxLabel } = chartBars(points, counts);
   const where = region.city || region.province || '全国';
   const figure = document.createElement('figure');
   figure.className = 'trend';
   const summary = points.map((p) => `${p.year}年 ${p.using}/${p.reports} 篇（${percent(p)}）`).join('；');
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'group', width: '100%', 'aria-label': `${where}使用“${term}”的报告${counts ? '篇数' : '比例'}：${summary}` });
+  const root = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'group',
+    width: '100%',
+    'aria-label': `${where}使用“${term}”的报告${counts ? '篇数' : '比例'}：${summary}`,
+  });
   root.append(
     svg('line', { x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, stroke: 'currentColor', 'stroke-opacity': 0.4 }),
     svg('text', { x: left - 6, y: top + 4, 'text-anchor': 'end', 'font-size': 11, fill: 'currentColor' }, maxLabel),
@@ -45,7 +56,11 @@ function drawChart(term: string, points: TrendPoint[], counts: boolean, region: 
     const link = svg('a', { href: barHref(term, b.year, region) });
     link.append(
       svg('rect', { x: b.x, y: b.y, width: b.width, height: b.height, fill: 'var(--accent)' }),
-      svg('text', { x: b.x + b.width / 2, y: height - bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' }, String(b.year)),
+      svg(
+        'text',
+        { x: b.x + b.width / 2, y: height - bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' },
+        String(b.year),
+      ),
       svg('text', { x: b.x + b.width / 2, y: b.y - 3, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' }, b.label),
     );
     root.append(link);
@@ -77,8 +92,13 @@ function drawChart(term: string, points: TrendPoint[], counts: boolean, region: 
 function fillRegions(manifest: SearchSource['manifest'], province: string, city: string): void {
   if (!provinceSelect || !citySelect) return;
   provinceSelect.replaceChildren(new Option('全国', ''), ...manifest.provinces.map((p) => new Option(p, p, false, p === province)));
-  const cities = manifest.places.filter(([p, c]) => c >= 0 && (!province || manifest.provinces[p] === province)).map(([, c]) => manifest.cities[c]!);
-  citySelect.replaceChildren(new Option('全部', ''), ...[...new Set(cities)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')).map((c) => new Option(c, c, false, c === city)));
+  const cities = manifest.places
+    .filter(([p, c]) => c >= 0 && (!province || manifest.provinces[p] === province))
+    .map(([, c]) => manifest.cities[c]!);
+  citySelect.replaceChildren(
+    new Option('全部', ''),
+    ...[...new Set(cities)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')).map((c) => new Option(c, c, false, c === city)),
+  );
 }
 
 let latest = 0;
@@ -108,15 +128,22 @@ async function draw(push: boolean): Promise<void> {
     const [rows, found] = await Promise.all([allFacets(index), matchingIds(index, term, checkUpTo)]);
     if (id !== latest) return;
     const matching = new Set(found.ids);
-    const points = yearShares(rows.flatMap((r, i) => ((!province || r.province === province) && (!city || r.city === city) ? [{ years: r.years, match: matching.has(i) }] : [])));
-    const using = points.length ? found.ids.filter((i) => (!province || rows[i]!.province === province) && (!city || rows[i]!.city === city)).length : 0;
+    const points = yearShares(
+      rows.flatMap((r, i) =>
+        (!province || r.province === province) && (!city || r.city === city) ? [{ years: r.years, match: matching.has(i) }] : [],
+      ),
+    );
+    const using = points.length
+      ? found.ids.filter((i) => (!province || rows[i]!.province === province) && (!city || rows[i]!.city === city)).length
+      : 0;
     chart.replaceChildren(drawChart(found.query, points, counts, { province, city }, found.exact));
     if (statusLine) statusLine.textContent = points.length ? `共 ${using} 篇报告使用“${found.query}”。` : '所选地区没有收录报告。';
   } catch (error) {
     if (id !== latest) return;
     console.error('[trends] failed', error);
     chart.replaceChildren();
-    if (statusLine) statusLine.textContent = error instanceof FetchError ? failureText(error.failure, error.path) : failureText('unknown', '');
+    if (statusLine)
+      statusLine.textContent = error instanceof FetchError ? failureText(error.failure, error.path) : failureText('unknown', '');
   } finally {
     if (id === latest) chart.removeAttribute('aria-busy');
   }
@@ -128,13 +155,20 @@ function restore(): void {
   if (countsBox) countsBox.checked = params.get('counts') === '1';
   const province = params.get('province') ?? '';
   const city = params.get('city') ?? '';
-  for (const [select, value] of [[provinceSelect, province], [citySelect, city]] as const) {
+  for (const [select, value] of [
+    [provinceSelect, province],
+    [citySelect, city],
+  ] as const) {
     if (select && value && ![...select.options].some((o) => o.value === value)) select.append(new Option(value, value));
     if (select) select.value = value;
   }
   void load()
-    .then((index) => { fillRegions(index.manifest, province, city); })
-    .catch((error: unknown) => { console.error('[trends] index failed to load', error); });
+    .then((index) => {
+      fillRegions(index.manifest, province, city);
+    })
+    .catch((error: unknown) => {
+      console.error('[trends] index failed to load', error);
+    });
   void draw(false);
 }
 
@@ -145,7 +179,9 @@ if (form && termInput) {
     void draw(true);
   });
   provinceSelect?.addEventListener('change', () => {
-    void load().then((index) => { fillRegions(index.manifest, provinceSelect.value, ''); });
+    void load().then((index) => {
+      fillRegions(index.manifest, provinceSelect.value, '');
+    });
     if (citySelect) citySelect.value = '';
     void draw(true);
   });

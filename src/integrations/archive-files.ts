@@ -57,7 +57,9 @@ export function archiveFiles(): AstroIntegration {
         moveInto(join(staging(), 'reports'), join(out, 'reports'));
         moveInto(join(staging(), 'search'), join(out, 'search'));
         rmSync(staging(), { recursive: true, force: true });
-        logger.info(`wrote downloads for ${reports} reports and a search index of ${shards} shards in ${((performance.now() - started) / 1000).toFixed(1)} s, beside the pages`);
+        logger.info(
+          `wrote downloads for ${reports} reports and a search index of ${shards} shards in ${((performance.now() - started) / 1000).toFixed(1)} s, beside the pages`,
+        );
       },
     },
   };

@@ -23,7 +23,8 @@ export function checkSiteUrl(value: string | undefined, logger: Pick<AstroIntegr
     );
     return;
   }
-  if (!isHttpUrl(value)) throw new Error(`SITE_URL=${JSON.stringify(value)}: expected the archive's public address as an http: or https: URL`);
+  if (!isHttpUrl(value))
+    throw new Error(`SITE_URL=${JSON.stringify(value)}: expected the archive's public address as an http: or https: URL`);
 }
 
 /** Warns loudly when a build has no `SITE_URL`, and refuses one that is not an http(s) URL. */

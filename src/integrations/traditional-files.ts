@@ -29,7 +29,9 @@ let interfaceTexts: string[] | null = null;
 
 /** The Chinese runs of the page's fixed words, read once. */
 function pageWords(): string[] {
-  interfaceTexts ??= interfaceSources.flatMap((path) => readFileSync(new URL(path, import.meta.url), 'utf8').match(/[\p{Script=Han}，。、：；（）《》“”·—…0-9]+/gu) ?? []);
+  interfaceTexts ??= interfaceSources.flatMap(
+    (path) => readFileSync(new URL(path, import.meta.url), 'utf8').match(/[\p{Script=Han}，。、：；（）《》“”·—…0-9]+/gu) ?? [],
+  );
   return interfaceTexts;
 }
 

@@ -30,7 +30,9 @@ function originalBytes(path: string, sha256: string, report: string): Buffer {
   const bytes = readFileSync(path);
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== sha256) {
-    throw new RawPathError(`${report}: raw file ${path} has SHA-256 ${actual}, not the ${sha256} the report records; run npm run normalize`);
+    throw new RawPathError(
+      `${report}: raw file ${path} has SHA-256 ${actual}, not the ${sha256} the report records; run npm run normalize`,
+    );
   }
   return bytes;
 }
@@ -71,7 +73,17 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   const rawPaths = new Map<string, string>();
   for (const file of reportFilePaths(sources.reports)) {
     const { id, data } = readReport(file);
-    listed.push({ id, path: file, data: { yearsReviewed: data.yearsReviewed, yearsPlanned: data.yearsPlanned, posted: data.posted, title: data.title, region: data.region } });
+    listed.push({
+      id,
+      path: file,
+      data: {
+        yearsReviewed: data.yearsReviewed,
+        yearsPlanned: data.yearsPlanned,
+        posted: data.posted,
+        title: data.title,
+        region: data.region,
+      },
+    });
     rawPaths.set(id, rawFilePath(sources.raw, data.source.file, file));
   }
   listed.sort(byNewest);
@@ -89,7 +101,13 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, path);
     write(`${base}.original`, original);
     write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
-    write(`${base}.hant.json`, traditionalFile(r.markdown, relatedComparisons(r, related).map((link) => link.label)));
+    write(
+      `${base}.hant.json`,
+      traditionalFile(
+        r.markdown,
+        relatedComparisons(r, related).map((link) => link.label),
+      ),
+    );
     parts.forEach((part, k) => {
       write(search(searchFiles.part(id, k)), JSON.stringify(part));
     });

@@ -14,7 +14,11 @@ export interface BodySource {
  * id of its section in the frontmatter, a paragraph `p-1`, `p-2`, …. The report page and the
  * search index both name them here, so a search result links to the paragraph it quotes.
  */
-export function anchorNamer(sections: Pick<Report, 'sections'>['sections']): { heading: () => string; paragraph: () => string; paragraphs: () => number } {
+export function anchorNamer(sections: Pick<Report, 'sections'>['sections']): {
+  heading: () => string;
+  paragraph: () => string;
+  paragraphs: () => number;
+} {
   let heading = 0;
   let paragraph = 0;
   return {

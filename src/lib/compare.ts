@@ -101,11 +101,18 @@ export function compareReports(given: CompareInput[]): Comparison {
   });
   const rows: TopicRow[] = [];
   for (const topic of topicNames) {
-    const cells = chunks.map((list) => list.filter((c) => c.topic === topic && (c.text || c.heading)).map(({ id, heading, text, part }) => ({ id, heading, text, part })));
+    const cells = chunks.map((list) =>
+      list.filter((c) => c.topic === topic && (c.text || c.heading)).map(({ id, heading, text, part }) => ({ id, heading, text, part })),
+    );
     if (cells.every((c) => c.length === 0)) continue;
     const first = cells.findIndex((c) => c.length > 0);
     const last = cells.findLastIndex((c) => c.length > 0);
-    rows.push({ topic, cells, newFrom: sameRegion && first > 0 ? first : null, droppedFrom: sameRegion && last < cells.length - 1 ? last + 1 : null });
+    rows.push({
+      topic,
+      cells,
+      newFrom: sameRegion && first > 0 ? first : null,
+      droppedFrom: sameRegion && last < cells.length - 1 ? last + 1 : null,
+    });
   }
   const keys = new Map<string, { label: string; unit: string }>();
   for (const r of reports) for (const m of r.data.metrics) if (!keys.has(m.key)) keys.set(m.key, { label: m.label, unit: m.unit });

@@ -128,7 +128,10 @@ const sampleBytes = 2048;
 function decodeLegacy(bytes: Uint8Array): Decoded | null {
   // A few kilobytes of Chinese text tell GB18030 from Big5 as well as the whole file does; they
   // start at the first non-ASCII byte, so an HTML page's markup does not dilute the sample.
-  const from = Math.max(0, bytes.findIndex((b) => b >= 0x80));
+  const from = Math.max(
+    0,
+    bytes.findIndex((b) => b >= 0x80),
+  );
   const candidates = chardet.analyse(bytes.subarray(from, from + sampleBytes)).filter((c) => c.lang === 'zh' && c.confidence >= 20);
   const best = candidates[0];
   if (!best) return null;
@@ -151,8 +154,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     if (text === null) throw new DecodeError('UTF-8 byte-order mark, but the bytes after it are not valid UTF-8');
     return { text, encoding: 'UTF-8', warning: null };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE', warning: null };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE', warning: null };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE', warning: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE', warning: null };
   const utf16 = bomlessUtf16(bytes);
   if (utf16) return utf16;
   const binary = binaryKind(bytes);
@@ -162,7 +167,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const cut = truncatedTail(bytes);
   if (cut > 0) {
     const text = strictUtf8(bytes.subarray(0, bytes.length - cut));
-    if (text !== null) return { text, encoding: 'UTF-8', warning: `truncated UTF-8: the last ${cut} byte(s) end mid-character and were dropped` };
+    if (text !== null)
+      return { text, encoding: 'UTF-8', warning: `truncated UTF-8: the last ${cut} byte(s) end mid-character and were dropped` };
   }
   const legacy = decodeLegacy(bytes);
   if (legacy) return legacy;

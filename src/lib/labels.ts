@@ -12,7 +12,11 @@ export const unknownRegionLabel = '地区不详';
 /** The labels of a report's parts where it has both: 总结部分, 计划部分 (nothing for other sections). */
 export const partLabels: Record<Section['part'], string> = { review: '总结部分', plan: '计划部分', other: '' };
 
-const kindLabels: Partial<Record<string, string>> = { summary: '工作总结', plan: '工作计划', 'summary-plan': '总结与计划' } satisfies Record<Report['kind'], string>;
+const kindLabels: Partial<Record<string, string>> = {
+  summary: '工作总结',
+  plan: '工作计划',
+  'summary-plan': '总结与计划',
+} satisfies Record<Report['kind'], string>;
 
 /** Chinese label of a report kind; a value that is not a kind reads as itself. */
 export function kindLabel(kind: string): string {
@@ -26,7 +30,9 @@ export function isPseudoCity(name: string): boolean {
 
 /** Region names from province down, without repeating a municipality or naming a pseudo-prefecture: 广东省 湛江市 麻章区, 湖北省 仙桃市. */
 export function regionNames(region: Region): string[] {
-  return [region.province, region.city !== region.province ? region.city : null, region.county].filter((n): n is string => Boolean(n) && !isPseudoCity(n!));
+  return [region.province, region.city !== region.province ? region.city : null, region.county].filter(
+    (n): n is string => Boolean(n) && !isPseudoCity(n!),
+  );
 }
 
 /** The region as one line of text, or 地区不详. */

@@ -21,6 +21,8 @@ export function pageHref(base: string, n: number): string {
 
 /** The page numbers a pager shows around `current`: first, last, and two either side; null marks a gap. */
 export function pagerNumbers(current: number, count: number): (number | null)[] {
-  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b);
   return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1]! > 1 ? [null, n] : [n]));
 }

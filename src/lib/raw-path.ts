@@ -15,7 +15,9 @@ export class RawPathError extends Error {
  */
 export function rawFilePath(rawDir: string, file: string, report: string): string {
   if (!isPlainFileName(file)) {
-    throw new RawPathError(`${report}: source.file ${JSON.stringify(file)} is not a plain file name inside the raw folder ${rawDir}; refused`);
+    throw new RawPathError(
+      `${report}: source.file ${JSON.stringify(file)} is not a plain file name inside the raw folder ${rawDir}; refused`,
+    );
   }
   const root = realpathSync(rawDir);
   let real: string;

@@ -28,7 +28,8 @@ export function parseReportFile(path: string, markdown: string): { frontmatter: 
     const line = markdown.slice(0, crlf).split('\n').length;
     throw new ReportFileError(`${path}:${line}: carriage return (CRLF or CR line end) found; report files use LF line ends only`);
   }
-  if (!markdown.startsWith('---\n') || markdown.indexOf('\n---\n', 3) < 0) throw new ReportFileError(`${path}:1: no frontmatter fences; ${expected}`);
+  if (!markdown.startsWith('---\n') || markdown.indexOf('\n---\n', 3) < 0)
+    throw new ReportFileError(`${path}:1: no frontmatter fences; ${expected}`);
   const { frontmatter, body } = splitReport(markdown);
   let data: unknown;
   try {
@@ -36,7 +37,8 @@ export function parseReportFile(path: string, markdown: string): { frontmatter: 
   } catch (error) {
     throw new ReportFileError(`${path}:2: frontmatter is not JSON (${(error as Error).message}); ${expected}`, { cause: error });
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ReportFileError(`${path}:2: frontmatter is not a JSON object; ${expected}`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ReportFileError(`${path}:2: frontmatter is not a JSON object; ${expected}`);
   const tooBig = bodyLimitProblem(body);
   if (tooBig) throw new ReportFileError(`${path}: ${tooBig}`);
   return { frontmatter: data as Record<string, unknown>, body };

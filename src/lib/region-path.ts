@@ -16,7 +16,6 @@ export interface Place {
 /** Romanizations that are standard where pinyin alone would mislead or collide. */
 const standard: Partial<Record<string, string>> = { 陕西省: 'shaanxi', 香港特别行政区: 'hongkong', 澳门特别行政区: 'macau' };
 
-
 const suffix = /(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|地区|省|市|区|县|旗|盟)$/;
 
 /** ASCII pinyin of a place name without its administrative suffix: 湛江市 → zhanjiang. */
@@ -57,7 +56,8 @@ function segmentIndex(): Map<string, string> {
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
   segments = new Map();
-  for (const list of groups.values()) for (const d of list) segments.set(d.code, list.length > 1 ? `${romanize(d)}-${d.code}` : romanize(d));
+  for (const list of groups.values())
+    for (const d of list) segments.set(d.code, list.length > 1 ? `${romanize(d)}-${d.code}` : romanize(d));
   return segments;
 }
 
@@ -82,7 +82,9 @@ export function regionPlaces(region: Region): Place[] {
     return chain;
   }
   const names = [region.province, region.city !== region.province ? region.city : null, region.county];
-  return names.filter((n): n is string => Boolean(n) && !isPseudoCity(n!)).map((name) => ({ name, code: null, segment: romanize({ name, short: null }) }));
+  return names
+    .filter((n): n is string => Boolean(n) && !isPseudoCity(n!))
+    .map((name) => ({ name, code: null, segment: romanize({ name, short: null }) }));
 }
 
 /** URL path of the region page for these places (a prefix of a region's places names an ancestor); `placesHref(regionPlaces(region))` is a report's. */

@@ -44,7 +44,12 @@ export function regionTree(entries: Entry[]): RegionNode[] {
       .sort((a, b) => collator.compare(a.name, b.name))
       .map(({ index, ...node }) => ({ ...node, reports: node.reports.sort(byNewest), children: finish(index) }));
   const tree = finish(top);
-  assertUniquePaths(flattenTree(tree).map((n) => ({ path: n.href, page: `${n.places.map((p) => p.name).join(' ')}${n.places.at(-1)?.code ? `（${n.places.at(-1)!.code}）` : ''}` })));
+  assertUniquePaths(
+    flattenTree(tree).map((n) => ({
+      path: n.href,
+      page: `${n.places.map((p) => p.name).join(' ')}${n.places.at(-1)?.code ? `（${n.places.at(-1)!.code}）` : ''}`,
+    })),
+  );
   return tree;
 }
 

@@ -15,7 +15,6 @@ export interface CompareLink {
   kind: 'same-region' | 'plan-outcome' | 'same-year';
 }
 
-
 /** Reports grouped the way comparisons look them up: by region code and by filing year. */
 export interface RelatedIndex {
   byRegion: Map<string, RelatedReport[]>;
@@ -51,8 +50,10 @@ export function relatedComparisons(report: RelatedReport, index: RelatedIndex, s
     if (other.id === report.id) continue;
     const planned = report.data.yearsPlanned.find((y) => other.data.yearsReviewed.includes(y));
     const reviewed = report.data.yearsReviewed.find((y) => other.data.yearsPlanned.includes(y));
-    if (planned !== undefined) links.push({ kind: 'plan-outcome', href: compareHref([report.id, other.id]), label: `${planned}年计划 ↔ ${planned}年实际成效` });
-    else if (reviewed !== undefined) links.push({ kind: 'plan-outcome', href: compareHref([other.id, report.id]), label: `${reviewed}年计划 ↔ ${reviewed}年实际成效` });
+    if (planned !== undefined)
+      links.push({ kind: 'plan-outcome', href: compareHref([report.id, other.id]), label: `${planned}年计划 ↔ ${planned}年实际成效` });
+    else if (reviewed !== undefined)
+      links.push({ kind: 'plan-outcome', href: compareHref([other.id, report.id]), label: `${reviewed}年计划 ↔ ${reviewed}年实际成效` });
     links.push({ kind: 'same-region', href: compareHref([report.id, other.id].sort()), label: other.data.title });
   }
   // The year's list holds thousands of reports in a large archive: stop at the first few.

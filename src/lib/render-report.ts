@@ -31,8 +31,18 @@ function markRestorations(value: string): ElementContent[] {
     const inner = m[1]!;
     out.push(
       inner === '…'
-        ? { type: 'element', tagName: 'span', properties: { className: ['gap'], title: '此处原文被注入内容替换，无证据可复原' }, children: [{ type: 'text', value: '〔缺〕' }] }
-        : { type: 'element', tagName: 'ins', properties: { className: ['restored'], title: '清洗程序依据文中证据复原' }, children: [{ type: 'text', value: inner }] },
+        ? {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['gap'], title: '此处原文被注入内容替换，无证据可复原' },
+            children: [{ type: 'text', value: '〔缺〕' }],
+          }
+        : {
+            type: 'element',
+            tagName: 'ins',
+            properties: { className: ['restored'], title: '清洗程序依据文中证据复原' },
+            children: [{ type: 'text', value: inner }],
+          },
     );
     last = m.index + m[0].length;
   }
@@ -87,12 +97,15 @@ export function renderBody(markdown: string, sections: Section[]): RenderedBody 
     } else if (el.tagName === 'p') {
       const id = name.paragraph();
       el.properties = { ...el.properties, id };
-      el.children.push({ type: 'text', value: ' ' }, {
-        type: 'element',
-        tagName: 'a',
-        properties: { href: `#${id}`, className: ['anchor'], ariaLabel: `第${name.paragraphs()}段的链接` },
-        children: [{ type: 'text', value: '¶' }],
-      });
+      el.children.push(
+        { type: 'text', value: ' ' },
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `#${id}`, className: ['anchor'], ariaLabel: `第${name.paragraphs()}段的链接` },
+          children: [{ type: 'text', value: '¶' }],
+        },
+      );
     }
   });
   return { html: toHtml(hast), toc, paragraphs: name.paragraphs() };

@@ -6,7 +6,9 @@ const collator = new Intl.Collator('zh-Hans-CN');
 
 /** A region's place names as one sortable key: province, then city, then county. */
 function regionKey(e: Entry): string {
-  return regionPlaces(e.data.region).map((p) => p.name).join('\u0001');
+  return regionPlaces(e.data.region)
+    .map((p) => p.name)
+    .join('\u0001');
 }
 
 /**
@@ -21,6 +23,8 @@ export function sortReports(entries: Entry[], order: ReportOrder): Entry[] {
     return [...entries].sort((a, b) => date(b).localeCompare(date(a)) || byNewest(a, b));
   }
   const keys = new Map(entries.map((e) => [e, regionKey(e)]));
-  const ranks = new Map([...new Set(keys.values())].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b))).map((k, i) => [k, i]));
+  const ranks = new Map(
+    [...new Set(keys.values())].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b))).map((k, i) => [k, i]),
+  );
   return [...entries].sort((a, b) => ranks.get(keys.get(a)!)! - ranks.get(keys.get(b)!)! || byNewest(a, b));
 }

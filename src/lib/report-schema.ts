@@ -15,7 +15,6 @@ export const httpUrl = z.string().refine(isHttpUrl, 'expected an http: or https:
 /** A four-digit year a report speaks about. */
 const year = z.number().int().min(1949).max(2100);
 
-
 /** What a report is: summary (工作总结), plan (工作要点/计划), or both. The one list of kinds: `reportKindSchema.options`. */
 export const reportKindSchema = z.enum(['summary', 'plan', 'summary-plan']);
 
@@ -28,7 +27,10 @@ export const regionSchema = z.object({
   /** County-level name, e.g. 麻章区; null for a city- or province-level issuer. */
   county: z.string().nullable(),
   /** Six-digit GB/T 2260 code of the most specific known level. */
-  code: z.string().regex(/^\d{6}$/).nullable(),
+  code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   /** Which level the issuer governs. */
   level: z.enum(['province', 'city', 'county']).nullable(),
 });
@@ -36,7 +38,9 @@ export const regionSchema = z.object({
 /** What the raw file was and where it came from. */
 export const sourceSchema = z.object({
   /** File name inside content/raw: a plain name, never a path (no `/`, `\\`, `..`, NUL, leading dot). */
-  file: z.string().refine(isPlainFileName, 'expected a plain file name inside the raw folder (no "/", "\\", "..", control characters or leading dot)'),
+  file: z
+    .string()
+    .refine(isPlainFileName, 'expected a plain file name inside the raw folder (no "/", "\\", "..", control characters or leading dot)'),
   /** SHA-256 of the raw bytes, lowercase hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Encoding the bytes were decoded from. */
@@ -80,7 +84,16 @@ const gapSchema = z.object({ at: z.string(), context: z.string() });
  * captures of the same site, belongs to a related-articles list or a tail of labels, or is a
  * document viewer's page marker.
  */
-export const chromeReasons = ['before-title', 'page-meta', 'repeated-title', 'chrome-line', 'site-template', 'related-list', 'tail', 'page-marker'] as const;
+export const chromeReasons = [
+  'before-title',
+  'page-meta',
+  'repeated-title',
+  'chrome-line',
+  'site-template',
+  'related-list',
+  'tail',
+  'page-marker',
+] as const;
 /** One reason a line was removed as chrome. */
 export type ChromeReason = (typeof chromeReasons)[number];
 

@@ -12,5 +12,9 @@ export interface SpamDigest {
 
 /** What the site shows of one removed spam string: a short hash, its length and its count. */
 export function spamDigest(spam: { text: string; count: number }): SpamDigest {
-  return { sha256: createHash('sha256').update(spam.text).digest('hex').slice(0, 12), chars: Array.from(spam.text).length, count: spam.count };
+  return {
+    sha256: createHash('sha256').update(spam.text).digest('hex').slice(0, 12),
+    chars: Array.from(spam.text).length,
+    count: spam.count,
+  };
 }

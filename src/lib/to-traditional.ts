@@ -17,7 +17,8 @@ export function toTraditional(text: string): string {
     let out = memo.get(clause);
     if (out === undefined) {
       out = convert(clause);
-      if (out.length !== clause.length) out = Array.from(clause, (ch) => (ch.length === 1 && convert(ch).length === 1 ? convert(ch) : ch)).join('');
+      if (out.length !== clause.length)
+        out = Array.from(clause, (ch) => (ch.length === 1 && convert(ch).length === 1 ? convert(ch) : ch)).join('');
       if (memo.size >= memoLimit) memo.clear();
       memo.set(clause, out);
     }

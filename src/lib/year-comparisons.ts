@@ -14,7 +14,9 @@ const collator = new Intl.Collator('zh-Hans-CN');
 /** Up to four reports of one region around `year`, chronological: the year itself and the nearest others. */
 function around(list: Entry[], year: number): Entry[] {
   const dated = list.filter((e) => primaryYear(e.data) !== null);
-  const nearest = [...dated].sort((a, b) => Math.abs(primaryYear(a.data)! - year) - Math.abs(primaryYear(b.data)! - year) || a.id.localeCompare(b.id)).slice(0, 4);
+  const nearest = [...dated]
+    .sort((a, b) => Math.abs(primaryYear(a.data)! - year) - Math.abs(primaryYear(b.data)! - year) || a.id.localeCompare(b.id))
+    .slice(0, 4);
   return nearest.sort((a, b) => primaryYear(a.data)! - primaryYear(b.data)! || a.id.localeCompare(b.id));
 }
 
@@ -33,7 +35,11 @@ export function yearComparisons(year: number, ofYear: Entry[], byRegion: Map<str
   for (const { list } of bureaus) {
     const picked = around(list, year);
     const years = picked.map((e) => primaryYear(e.data));
-    out.push({ kind: 'same-bureau', href: compareHref(picked.map((e) => e.id)), label: `${regionLabel(picked[0]!.data.region)}：${years[0]}–${years.at(-1)} 年 ${picked.length} 篇` });
+    out.push({
+      kind: 'same-bureau',
+      href: compareHref(picked.map((e) => e.id)),
+      label: `${regionLabel(picked[0]!.data.region)}：${years[0]}–${years.at(-1)} 年 ${picked.length} 篇`,
+    });
   }
   const cities = new Map<string, Map<string, Entry>>();
   for (const e of ofYear) {
@@ -52,8 +58,15 @@ export function yearComparisons(year: number, ofYear: Entry[], byRegion: Map<str
     .slice(0, limit);
   for (const list of groups) {
     const picked = list.slice(0, 4);
-    const city = regionPlaces(picked[0]!.data.region).slice(0, -1).map((p) => p.name).join(' ');
-    out.push({ kind: 'same-city', href: compareHref(picked.map((e) => e.id)), label: `${city}下辖 ${picked.length} 个区县的 ${year} 年报告` });
+    const city = regionPlaces(picked[0]!.data.region)
+      .slice(0, -1)
+      .map((p) => p.name)
+      .join(' ');
+    out.push({
+      kind: 'same-city',
+      href: compareHref(picked.map((e) => e.id)),
+      label: `${city}下辖 ${picked.length} 个区县的 ${year} 年报告`,
+    });
   }
   return out;
 }

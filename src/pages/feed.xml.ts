@@ -8,7 +8,11 @@ import { xmlText as escape } from '../lib/xml-text.ts';
 export const GET: APIRoute = async ({ site }) => {
   const reports = (await allReports()).slice(0, 50);
   const base = site ?? new URL('http://localhost:4321');
-  const updated = reports.map((r) => r.data.posted ?? '1970-01-01').sort().at(-1) ?? '1970-01-01';
+  const updated =
+    reports
+      .map((r) => r.data.posted ?? '1970-01-01')
+      .sort()
+      .at(-1) ?? '1970-01-01';
   const entries = reports
     .map((r) => {
       const url = new URL(reportHref(r.id), base).href;

@@ -42,7 +42,7 @@ const reportLinks = (text: string) => [...text.matchAll(/href="\/reports\/((?:\d
 /** Every page of a paginated list, following its 下一页 links from the first. */
 async function allPages(first: string): Promise<string[]> {
   const pages: string[] = [];
-  for (let path: string | null = first; path; ) {
+  for (let path: string | null = first; path;) {
     const { status, text } = await html(path);
     expect(status, path).toBe(200);
     pages.push(text);
@@ -52,7 +52,9 @@ async function allPages(first: string): Promise<string[]> {
 }
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('index.html')).map((p) => join(dir, p));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((p) => p.endsWith('index.html'))
+    .map((p) => join(dir, p));
 }
 
 describe(`an archive of ${count} generated reports`, () => {
@@ -68,7 +70,11 @@ describe(`an archive of ${count} generated reports`, () => {
       const places = regionPlaces(r.data.region);
       for (let i = places.length === 0 ? 0 : 1; i <= places.length; i++) {
         const href = placesHref(places.slice(0, i));
-        const node = beneath.get(href) ?? { name: places[i - 1]?.name ?? '地区不详', parents: places.slice(0, Math.max(0, i - 1)).map((p) => p.name), ids: [] };
+        const node = beneath.get(href) ?? {
+          name: places[i - 1]?.name ?? '地区不详',
+          parents: places.slice(0, Math.max(0, i - 1)).map((p) => p.name),
+          ids: [],
+        };
         node.ids.push(r.id);
         beneath.set(href, node);
       }
@@ -132,7 +138,11 @@ describe(`an archive of ${count} generated reports`, () => {
   it('pages the all-reports table in every sort order without JavaScript', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const [first, label] of [['/reports/', '发布日期'], ['/reports/by-region/', '地区'], ['/reports/by-year/', '年份']] as const) {
+    for (const [first, label] of [
+      ['/reports/', '发布日期'],
+      ['/reports/by-region/', '地区'],
+      ['/reports/by-year/', '年份'],
+    ] as const) {
       await page.goto(`${base}${first}`);
       await expect(page.locator('.sort-links [aria-current]').textContent()).resolves.toBe(label);
       expect(await page.locator('.report-table tbody tr').count()).toBe(maxEntries);
@@ -161,7 +171,9 @@ describe(`an archive of ${count} generated reports`, () => {
     await page.waitForURL(/kind=plan/);
     await page.locator('[data-table-summary]', { hasText: '筛选（' }).waitFor();
     const rows = page.locator('.report-table tbody tr');
-    const expected = reports.filter((r) => r.data.kind === 'plan' && [...r.data.yearsReviewed, ...r.data.yearsPlanned].includes(2020)).length;
+    const expected = reports.filter(
+      (r) => r.data.kind === 'plan' && [...r.data.yearsReviewed, ...r.data.yearsPlanned].includes(2020),
+    ).length;
     expect(await rows.count()).toBe(Math.min(expected, maxEntries));
     for (const kind of await rows.locator('td:nth-child(4)').allTextContents()) expect(kind).toBe('工作计划');
     await page.goto(`${base}/reports/?region=429004`);
@@ -175,22 +187,28 @@ describe(`an archive of ${count} generated reports`, () => {
   it('compares in chronological columns, with changes only within one region', async () => {
     const xiantao = reports.filter((r) => r.data.region.code === collidingPlaces.仙桃市);
     const other = reports.find((r) => r.data.region.code === collidingPlaces.临夏县)!;
-    const newestFirst = [...xiantao].sort((a, b) => (b.data.yearsReviewed.at(-1) ?? b.data.yearsPlanned[0]!) - (a.data.yearsReviewed.at(-1) ?? a.data.yearsPlanned[0]!));
+    const newestFirst = [...xiantao].sort(
+      (a, b) => (b.data.yearsReviewed.at(-1) ?? b.data.yearsPlanned[0]!) - (a.data.yearsReviewed.at(-1) ?? a.data.yearsPlanned[0]!),
+    );
     const page = await browser().newPage();
     const errors = collectErrors(page);
     await page.goto(`${base}/compare/?${[...newestFirst.slice(0, 2), other].map((r) => `r=${r.id}`).join('&')}`);
     await page.locator('[data-topic]').first().waitFor();
-    const columns = await page.locator('[data-compare-root] > ol.report-list > li a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
+    const columns = await page
+      .locator('[data-compare-root] > ol.report-list > li a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
     const filed = (id: string) => {
       const d = reports.find((r) => r.id === id)!.data;
       return d.yearsReviewed.at(-1) ?? d.yearsPlanned[0]!;
     };
     expect(columns.map(filed)).toEqual(columns.map(filed).sort((a, b) => a - b));
     const otherColumn = columns.indexOf(other.id);
-    const changed = await page.locator('tr[data-figure]').evaluateAll(
-      (rows, column) => rows.filter((row) => row.querySelectorAll('td')[column]?.querySelector('.change-up, .change-down')).length,
-      otherColumn,
-    );
+    const changed = await page
+      .locator('tr[data-figure]')
+      .evaluateAll(
+        (rows, column) => rows.filter((row) => row.querySelectorAll('td')[column]?.querySelector('.change-up, .change-down')).length,
+        otherColumn,
+      );
     expect(changed).toBe(0);
     await page.goto(`${base}/compare/?r=${xiantao[0]!.id}&r=${other.id}`);
     await page.locator('[data-topic]').first().waitFor();
@@ -216,7 +234,9 @@ describe(`an archive of ${count} generated reports`, () => {
           for (const { key } of earlier.data.metrics) {
             const [a, b] = [first(earlier, key), first(later, key)];
             if (b === undefined || a === b) continue;
-            const other = reports.find((r) => r.data.region.code !== earlier.data.region.code && filed(r) > filed(later) && ![undefined, b].includes(first(r, key)));
+            const other = reports.find(
+              (r) => r.data.region.code !== earlier.data.region.code && filed(r) > filed(later) && ![undefined, b].includes(first(r, key)),
+            );
             if (other) {
               pick = { earlier, later, other, key };
               break search;
@@ -231,7 +251,9 @@ describe(`an archive of ${count} generated reports`, () => {
     const errors = collectErrors(page);
     await page.goto(`${base}/compare/?r=${other.id}&r=${later.id}&r=${earlier.id}`);
     await page.locator('[data-topic]').first().waitFor();
-    const columns = await page.locator('[data-compare-root] > ol.report-list > li a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
+    const columns = await page
+      .locator('[data-compare-root] > ol.report-list > li a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
     const byId = new Map(reports.map((r) => [r.id, r]));
     const years = columns.map((id) => filed(byId.get(id)!));
     expect(years).toEqual([...years].sort((a, b) => a - b));
@@ -271,7 +293,9 @@ describe(`an archive of ${count} generated reports`, () => {
     expect(new URL(page.url()).searchParams.getAll('r')).toHaveLength(4);
     // The picked reports, whatever their order on the page, side by side oldest first.
     await page.locator('[data-topic]').first().waitFor();
-    const columns = await page.locator('[data-compare-root] > ol.report-list > li a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
+    const columns = await page
+      .locator('[data-compare-root] > ol.report-list > li a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname.split('/')[2]!));
     expect([...columns].sort()).toEqual(new URL(page.url()).searchParams.getAll('r').sort());
     const filed = (id: string) => {
       const d = reports.find((r) => r.id === id)!.data;
@@ -285,13 +309,17 @@ describe(`an archive of ${count} generated reports`, () => {
     const root = mkdtempSync(join(tmpdir(), 'archive-1k-add-'));
     cpSync(archive.raw, join(root, 'raw'), { recursive: true });
     cpSync(archive.reports, join(root, 'reports'), { recursive: true });
-    const victim = reports.find((r) => r.data.source.encoding === 'UTF-8' && r.data.source.format === 'text' && r.data.source.script === 'simplified')!;
+    const victim = reports.find(
+      (r) => r.data.source.encoding === 'UTF-8' && r.data.source.format === 'text' && r.data.source.script === 'simplified',
+    )!;
     const bytes = readFileSync(join(archive.raw, victim.data.source.file), 'utf8');
     writeFileSync(join(root, 'raw', '0000-added.txt'), `${bytes}\n另据统计，全市新建校舍十二所。\n`);
     const result = normalizeBatch(join(root, 'raw'), join(root, 'reports'));
     // Every file published before keeps its slug, in the run's outcomes and in the reports folder.
     const outcome = new Map(result.outcomes.map((o) => [o.file, o.ok ? o.slug : `failed: ${o.error}`]));
-    const moved = reports.filter((r) => outcome.get(r.data.source.file) !== r.id).map((r) => `${r.data.source.file}: ${r.id} → ${outcome.get(r.data.source.file)}`);
+    const moved = reports
+      .filter((r) => outcome.get(r.data.source.file) !== r.id)
+      .map((r) => `${r.data.source.file}: ${r.id} → ${outcome.get(r.data.source.file)}`);
     expect(moved).toEqual([]);
     const published = new Map(readReports(join(root, 'reports')).map((r) => [r.id, r.data.source.file]));
     expect(published.size).toBe(reports.length + 1);

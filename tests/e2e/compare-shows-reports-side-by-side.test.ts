@@ -29,7 +29,9 @@ describe('comparing reports', () => {
     const slugs = new URL(page.url()).searchParams.getAll('r');
     expect(slugs.length).toBeGreaterThanOrEqual(2);
     expect(slugs.every((s) => s.includes('-guangdong-zhanjiang-mazhang-'))).toBe(true);
-    const columns = await page.locator('[data-compare-root] > ol.report-list > li a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    const columns = await page
+      .locator('[data-compare-root] > ol.report-list > li a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     expect(columns[0]).toBe('/reports/2021-guangdong-zhanjiang-mazhang-summary/');
     expect(await page.locator('[data-topic]').first().locator('.compare-cell').count()).toBe(slugs.length);
     expect(errors).toEqual([]);

@@ -32,7 +32,13 @@ export async function setup(project: TestProject): Promise<void> {
   const result = normalizeBatch(raw, reports);
   const failed = result.outcomes.filter((o) => !o.ok);
   if (failed.length) throw new Error(`fixture archive failed to normalize: ${JSON.stringify(failed)}`);
-  const env = { ...process.env, ARCHIVE_RAW: raw, ARCHIVE_REPORTS: reports, ARCHIVE_OUT: join(root, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    ARCHIVE_RAW: raw,
+    ARCHIVE_REPORTS: reports,
+    ARCHIVE_OUT: join(root, 'dist'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   const build = spawnSync('npx', ['astro', 'build'], { env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
   const port = Number(process.env.E2E_PORT) || (await freePort());

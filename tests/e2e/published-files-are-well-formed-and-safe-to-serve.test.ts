@@ -29,7 +29,10 @@ describe('the published files', () => {
     const page = await browser().newPage();
     for (const f of xml) {
       const text = readFileSync(join(inject('distDir'), f), 'utf8');
-      const error = await page.evaluate((t) => new DOMParser().parseFromString(t, 'application/xml').querySelector('parsererror')?.textContent ?? null, text);
+      const error = await page.evaluate(
+        (t) => new DOMParser().parseFromString(t, 'application/xml').querySelector('parsererror')?.textContent ?? null,
+        text,
+      );
       expect(error, f).toBeNull();
     }
     expect(readFileSync(join(inject('distDir'), 'feed.xml'), 'utf8')).toContain('<title>惠安县教育局2021年工作总结</title>');
@@ -75,7 +78,9 @@ describe('the published files', () => {
   it('link a source only by its http(s) address, with no control or bidi character shown', async () => {
     const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}/reports/${hostile}/`);
-    expect(await page.locator('a', { hasText: 'https://www.huian.gov.cn/jyj/2021.html' }).getAttribute('href')).toBe('https://www.huian.gov.cn/jyj/2021.html');
+    expect(await page.locator('a', { hasText: 'https://www.huian.gov.cn/jyj/2021.html' }).getAttribute('href')).toBe(
+      'https://www.huian.gov.cn/jyj/2021.html',
+    );
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\ufffe\uffff\u0080-\u009f]/);
     await page.close();

@@ -6,10 +6,16 @@ import { browserForFile, collectErrors } from './browser.ts';
 const browser = browserForFile();
 const base = () => inject('baseUrl');
 const status = (page: Page) => page.locator('[data-search-status]');
-const answered = (page: Page) => status(page).filter({ hasText: /找到|没有/ }).waitFor();
+const answered = (page: Page) =>
+  status(page)
+    .filter({ hasText: /找到|没有/ })
+    .waitFor();
 const resultSlugs = (page: Page) =>
-  page.locator('[data-search-results] li > a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
-const firstYears = (page: Page) => page.locator('[data-search-results] .meta').evaluateAll((metas) => metas.map((m) => Number(/(\d{4})/.exec(m.textContent)?.[1] ?? 0)));
+  page
+    .locator('[data-search-results] li > a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
+const firstYears = (page: Page) =>
+  page.locator('[data-search-results] .meta').evaluateAll((metas) => metas.map((m) => Number(/(\d{4})/.exec(m.textContent)?.[1] ?? 0)));
 
 describe('search with filters alone', () => {
   it('lists every report of the province newest first, with an exact count, and oldest first on request', async () => {
@@ -71,7 +77,9 @@ describe('the search page state', () => {
     await answered(page);
     const before = await resultSlugs(page);
     await expect.poll(() => page.locator('[data-search-results] .snippet').count()).toBe(before.length);
-    await page.evaluate(() => { window.scrollTo(0, 300); });
+    await page.evaluate(() => {
+      window.scrollTo(0, 300);
+    });
     await page.waitForTimeout(100);
     await page.locator('[data-search-results] li > a').nth(2).click();
     await page.waitForURL(/\/reports\//);
@@ -140,7 +148,9 @@ describe('search failures', () => {
     await page.route('**/search/shard/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.locator('[data-search-input]').fill('学位');
     await page.locator('[data-search-input]').press('Enter');
-    await status(page).filter({ hasText: /搜索索引不完整（缺少文件 shard\/\d+\.json）/ }).waitFor();
+    await status(page)
+      .filter({ hasText: /搜索索引不完整（缺少文件 shard\/\d+\.json）/ })
+      .waitFor();
     await page.unroute('**/search/shard/**');
     await page.route('**/search/shard/**', (route) => route.abort());
     await page.locator('[data-search-input]').fill('课后服务');

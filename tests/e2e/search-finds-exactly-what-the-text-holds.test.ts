@@ -5,11 +5,16 @@ import { browserForFile, collectErrors, countDialogs } from './browser.ts';
 const browser = browserForFile();
 
 const resultSlugs = (page: Page) =>
-  page.locator('[data-search-results] li > a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!).sort());
+  page
+    .locator('[data-search-results] li > a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!).sort());
 
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.goto(`${inject('baseUrl')}/search/?q=${encodeURIComponent(query)}`);
-  await page.locator('[data-search-status]').filter({ hasText: /找到|没有/ }).waitFor();
+  await page
+    .locator('[data-search-status]')
+    .filter({ hasText: /找到|没有/ })
+    .waitFor();
 }
 
 describe('the search page', () => {
@@ -18,7 +23,12 @@ describe('the search page', () => {
     const errors = collectErrors(page);
     await searchFor(page, '双减');
     const slugs = await resultSlugs(page);
-    for (const slug of ['2021-guangdong-yangjiang-summary-plan', '2021-jiangxi-nanchang-summary-plan', '2021-guangdong-zhanjiang-mazhang-summary', '2022-unknown-summary-plan']) {
+    for (const slug of [
+      '2021-guangdong-yangjiang-summary-plan',
+      '2021-jiangxi-nanchang-summary-plan',
+      '2021-guangdong-zhanjiang-mazhang-summary',
+      '2022-unknown-summary-plan',
+    ]) {
       expect(slugs).toContain(slug);
     }
     expect(slugs).not.toContain('2020-zhejiang-lishui-qingyuan-summary-plan');
@@ -82,7 +92,9 @@ describe('the search page', () => {
     // Counts arrive after the results: every province option shows one, and they add up.
     await expect.poll(() => page.locator('select[name=province] option').count()).toBeGreaterThan(2);
     const total = Number((await page.locator('[data-search-status]').textContent())!.match(/找到 (\d+) 篇/)![1]);
-    const counts = await page.locator('select[name=kind] option').evaluateAll((options) => options.slice(1).map((o) => Number(o.textContent.match(/（(\d+)）/)![1])));
+    const counts = await page
+      .locator('select[name=kind] option')
+      .evaluateAll((options) => options.slice(1).map((o) => Number(o.textContent.match(/（(\d+)）/)![1])));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
 
     // Every shard request fails (each is retried once) until the failure is shown.
@@ -96,7 +108,10 @@ describe('the search page', () => {
     await page.locator('[data-search-status]').filter({ hasText: '网络连接失败' }).waitFor();
     failing = false;
     await page.locator('[data-search-input]').press('Enter');
-    await page.locator('[data-search-status]').filter({ hasText: /找到 \d+ 篇包含“课后服务”/ }).waitFor();
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: /找到 \d+ 篇包含“课后服务”/ })
+      .waitFor();
     expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
     await page.close();
   });

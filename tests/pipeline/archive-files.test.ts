@@ -59,7 +59,11 @@ describe('the archive files written beside the pages', () => {
       const json = files.get(`reports/${r.id}.json`)!;
       for (const s of r.data.cleaning.spam) expect(json).not.toContain(JSON.stringify(s.text));
       expect((read(`reports/${r.id}.json`) as { cleaning: { spam: unknown[] } }).cleaning.spam).toEqual(
-        r.data.cleaning.spam.map((s) => ({ sha256: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown, chars: Array.from(s.text).length, count: s.count })),
+        r.data.cleaning.spam.map((s) => ({
+          sha256: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown,
+          chars: Array.from(s.text).length,
+          count: s.count,
+        })),
       );
     }
   });
@@ -70,7 +74,9 @@ describe('the archive files written beside the pages', () => {
     const victim = reports[0]!;
     appendFileSync(join(changedRaw, victim.data.source.file), '\n');
     expect(() => writeArchiveFiles(temp('archive-changed-'), { reports: reportsDir, raw: changedRaw })).toThrow(
-      new RegExp(`^${join(reportsDir, `${victim.id}.md`)}: raw file .* has SHA-256 [0-9a-f]{64}, not the ${victim.data.source.sha256} the report records; run npm run normalize$`),
+      new RegExp(
+        `^${join(reportsDir, `${victim.id}.md`)}: raw file .* has SHA-256 [0-9a-f]{64}, not the ${victim.data.source.sha256} the report records; run npm run normalize$`,
+      ),
     );
   });
 
@@ -79,7 +85,9 @@ describe('the archive files written beside the pages', () => {
     expect(manifest.docs).toBe(reports.length);
     for (let id = 0; id < manifest.docs; id++) {
       const parts = Array.from({ length: manifest.parts }, (_, k) => read(`search/${searchFiles.part(id, k)}`) as SearchPart);
-      const meta = decodeMeta((read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!);
+      const meta = decodeMeta(
+        (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!,
+      );
       const json = read(`reports/${meta.slug}.json`) as { chunks: { id: string }[] };
       const anchors = parts.flat().map(([anchor]) => anchor);
       expect(anchors.length).toBeGreaterThan(0);

@@ -46,7 +46,7 @@ describe('writing reports', () => {
     }
     expect(readdirSync(out).filter((n) => !n.endsWith('.md') && !/^\..+\.tmp$/.test(n) && n !== '.normalize.lock')).toEqual([]);
   });
-  it('lets the next run take over the killed run\'s lock and clean up its temporary files', () => {
+  it("lets the next run take over the killed run's lock and clean up its temporary files", () => {
     const { root, raw, out } = killedRun;
     expect(root).not.toBe('');
     normalizeBatch(raw, out);

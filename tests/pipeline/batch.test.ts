@@ -43,9 +43,15 @@ describe('a batch with bad and hostile input', () => {
   it('names each refused file and the reason', () => {
     expect(error('empty.txt')).toBe('tests/fixtures/bad/empty.txt: file is empty');
     expect(error('whitespace-only.txt')).toBe('tests/fixtures/bad/whitespace-only.txt: file holds only whitespace');
-    expect(error('image.png')).toBe('tests/fixtures/bad/image.png: expected UTF-8, GB18030, Big5 or UTF-16 text, found binary data (PNG header)');
-    expect(error('not-a-report.html')).toMatch(/^tests\/fixtures\/bad\/not-a-report\.html:\d+: not a report: no title naming a report kind/);
-    expect(error('dup original.txt')).toBe('tests/fixtures/bad/dup original.txt: duplicate: same normalized text as dup copy 三明.txt; not published twice');
+    expect(error('image.png')).toBe(
+      'tests/fixtures/bad/image.png: expected UTF-8, GB18030, Big5 or UTF-16 text, found binary data (PNG header)',
+    );
+    expect(error('not-a-report.html')).toMatch(
+      /^tests\/fixtures\/bad\/not-a-report\.html:\d+: not a report: no title naming a report kind/,
+    );
+    expect(error('dup original.txt')).toBe(
+      'tests/fixtures/bad/dup original.txt: duplicate: same normalized text as dup copy 三明.txt; not published twice',
+    );
   });
   it('still writes every good report', () => {
     const written = readdirSync(out);
@@ -73,7 +79,9 @@ describe('a batch with bad and hostile input', () => {
   });
   it('decodes a file whose last character was cut, with a warning', () => {
     const o = outcome('truncated-utf8.txt');
-    expect(o.ok && o.warnings).toEqual(['tests/fixtures/bad/truncated-utf8.txt: truncated UTF-8: the last 2 byte(s) end mid-character and were dropped']);
+    expect(o.ok && o.warnings).toEqual([
+      'tests/fixtures/bad/truncated-utf8.txt: truncated UTF-8: the last 2 byte(s) end mid-character and were dropped',
+    ]);
   });
 });
 
@@ -82,10 +90,15 @@ describe('huge input', () => {
     const dir = temp('huge-');
     writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, '教'));
     const sentence = '全县新增学位1200个，专任教师达到3100人，义务教育巩固率达到99.5%。';
-    writeFileSync(join(dir, 'one-line.txt'), `长兴县教育局2021年工作总结\n${sentence.repeat(Math.ceil(1e6 / Buffer.byteLength(sentence)))}`);
+    writeFileSync(
+      join(dir, 'one-line.txt'),
+      `长兴县教育局2021年工作总结\n${sentence.repeat(Math.ceil(1e6 / Buffer.byteLength(sentence)))}`,
+    );
     const result = normalizeBatch(dir, temp('huge-out-'));
     const [huge, oneLine] = [result.outcomes.find((o) => o.file === 'huge.txt')!, result.outcomes.find((o) => o.file === 'one-line.txt')!];
-    expect(huge.ok ? null : huge.error).toBe(`${join(dir, 'huge.txt')}: file is 50.0 MB; raw reports over 20 MB are refused as not a single report`);
+    expect(huge.ok ? null : huge.error).toBe(
+      `${join(dir, 'huge.txt')}: file is 50.0 MB; raw reports over 20 MB are refused as not a single report`,
+    );
     expect(oneLine.ok).toBe(true);
   });
   it('refuses a file too large by its size, before reading it', () => {
@@ -144,7 +157,9 @@ describe('normalize owns what it writes', () => {
   });
   it('refuses --in equal to --out', () => {
     const { dir } = goodRun();
-    expect(() => normalizeBatch(dir, `${dir}/`)).toThrow(new BatchError(`--in and --out are the same folder (${dir}); raw pages and normalized reports must live apart`));
+    expect(() => normalizeBatch(dir, `${dir}/`)).toThrow(
+      new BatchError(`--in and --out are the same folder (${dir}); raw pages and normalized reports must live apart`),
+    );
     expect(readdirSync(dir)).toEqual(['good.txt']);
   });
   it('refuses to run while another live run holds the output folder, naming it', () => {
@@ -152,7 +167,9 @@ describe('normalize owns what it writes', () => {
     const holder = spawn('sleep', ['30']);
     try {
       writeFileSync(join(out, '.normalize.lock'), `${holder.pid}\n`);
-      expect(() => normalizeBatch(dir, out)).toThrow(`--out ${out}: another normalize run (pid ${holder.pid}) is writing into this folder; wait for it to finish (lock file ${join(out, '.normalize.lock')})`);
+      expect(() => normalizeBatch(dir, out)).toThrow(
+        `--out ${out}: another normalize run (pid ${holder.pid}) is writing into this folder; wait for it to finish (lock file ${join(out, '.normalize.lock')})`,
+      );
       expect(readdirSync(out)).toEqual(['.normalize.lock']);
     } finally {
       holder.kill();
@@ -170,7 +187,9 @@ describe('normalize owns what it writes', () => {
     writeFileSync(join(out, '.2023-fujian-sanming-summary.md.12345.tmp'), 'half');
     normalizeBatch(dir, out);
     expect(readdirSync(out)).toEqual(['2023-fujian-sanming-summary.md']);
-    const ignored = spawnSync('git', ['check-ignore', 'content/reports/.2021-x-summary.md.999.tmp', 'content/reports/.normalize.lock'], { encoding: 'utf8' });
+    const ignored = spawnSync('git', ['check-ignore', 'content/reports/.2021-x-summary.md.999.tmp', 'content/reports/.normalize.lock'], {
+      encoding: 'utf8',
+    });
     expect(ignored.stderr + ignored.stdout).toBe('content/reports/.2021-x-summary.md.999.tmp\ncontent/reports/.normalize.lock\n');
   });
 });
@@ -203,7 +222,10 @@ describe('per-file read problems', () => {
   });
   it('names a page nested too deeply to read', () => {
     const { dir, out } = goodRun();
-    writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(20000)}长兴县教育局2021年工作总结${'</div>'.repeat(20000)}</body></html>`);
+    writeFileSync(
+      join(dir, 'deep.html'),
+      `<html><body>${'<div>'.repeat(20000)}长兴县教育局2021年工作总结${'</div>'.repeat(20000)}</body></html>`,
+    );
     const deep = normalizeBatch(dir, out).outcomes.find((o) => o.file === 'deep.html')!;
     expect(deep.ok ? null : deep.error).toMatch(/deep\.html: markup nested too deeply to read \(Maximum call stack size exceeded\)$/);
   });
@@ -224,7 +246,9 @@ describe('the normalize command with unusable folders', () => {
   it('says in one line that an option is unknown', () => {
     const r = run('--inn', 'content/raw');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^normalize: Unknown option '--inn'.*\(usage: npm run normalize -- \[--in DIR\] \[--out DIR\] \[--slugs FILE\] \[--threads N\]\)\n$/);
+    expect(r.stderr).toMatch(
+      /^normalize: Unknown option '--inn'.*\(usage: npm run normalize -- \[--in DIR\] \[--out DIR\] \[--slugs FILE\] \[--threads N\]\)\n$/,
+    );
   });
 });
 

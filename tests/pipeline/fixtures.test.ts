@@ -85,7 +85,11 @@ describe('raw pages in the shapes other sites use', () => {
   it('a notice with 《》 gives the report title, the wrapper and its date', () => {
     const r = run('notice-wrapper-guiyang.txt');
     expect(r.data.title).toBe('观山湖区教育局2021年工作要点');
-    expect(r.data.notice).toMatchObject({ signedBy: '贵阳市观山湖区教育局', date: '2021-02-26', recipients: '各中小学、幼儿园，局属各单位' });
+    expect(r.data.notice).toMatchObject({
+      signedBy: '贵阳市观山湖区教育局',
+      date: '2021-02-26',
+      recipients: '各中小学、幼儿园，局属各单位',
+    });
     expect(r.data.issued).toBe('2021-02-26');
     expect(r.data.region.code).toBe('520115');
     expect(r.body).not.toContain('印发给你们');

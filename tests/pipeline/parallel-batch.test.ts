@@ -4,14 +4,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeBatch, normalizeBatchParallel } from '../../scripts/normalize-batch.ts';
 
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((n) => [n, readFileSync(join(dir, n), 'utf8')]),
+  );
 
 describe('normalize on worker threads', () => {
   it('writes the same files and outcomes, byte for byte, as the single-threaded run', async () => {
     const root = mkdtempSync(join(tmpdir(), 'parallel-'));
     const raw = join(root, 'raw');
     mkdirSync(raw);
-    for (const dir of ['content/raw', 'tests/fixtures/raw', 'tests/fixtures/bad', 'tests/fixtures/site']) for (const f of readdirSync(dir)) cpSync(join(dir, f), join(raw, f));
+    for (const dir of ['content/raw', 'tests/fixtures/raw', 'tests/fixtures/bad', 'tests/fixtures/site'])
+      for (const f of readdirSync(dir)) cpSync(join(dir, f), join(raw, f));
     const one = normalizeBatch(raw, join(root, 'one'), join(root, 'one-slugs.json'));
     const three = await normalizeBatchParallel(raw, join(root, 'three'), join(root, 'three-slugs.json'), 3);
     expect(three.outcomes).toEqual(one.outcomes);

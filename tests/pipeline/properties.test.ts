@@ -36,7 +36,13 @@ const page = fc.array(fc.array(sentence, { minLength: 1, maxLength: 4 }), { minL
 
 /** A normalized body turned back into raw text: its title (none for an untitled report), then its lines without Markdown. */
 function rawAgain(title: string | null, body: string): string {
-  return [...(title ? [title] : []), ...body.split('\n').filter(Boolean).map((l) => l.replace(/^#{2,6} /, '').replace(/\\([*_[\]<>#\\])/g, '$1'))].join('\n');
+  return [
+    ...(title ? [title] : []),
+    ...body
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.replace(/^#{2,6} /, '').replace(/\\([*_[\]<>#\\])/g, '$1')),
+  ].join('\n');
 }
 
 describe('properties of the normalizer', () => {
@@ -62,10 +68,16 @@ describe('properties of the normalizer', () => {
   });
 
   it('changes nothing when a normalized report is normalized again', () => {
-    const paths = [...readdirSync('content/raw').map((n) => `content/raw/${n}`), ...readdirSync('tests/fixtures/raw').map((n) => `tests/fixtures/raw/${n}`)];
+    const paths = [
+      ...readdirSync('content/raw').map((n) => `content/raw/${n}`),
+      ...readdirSync('tests/fixtures/raw').map((n) => `tests/fixtures/raw/${n}`),
+    ];
     for (const path of paths) {
       const once = normalizePath(path);
-      const twice = normalizeBytes(encode(rawAgain(once.data.titleFrom === 'none' ? null : once.data.title, unmark(once.body))), 'again.txt');
+      const twice = normalizeBytes(
+        encode(rawAgain(once.data.titleFrom === 'none' ? null : once.data.title, unmark(once.body))),
+        'again.txt',
+      );
       // The cleaner's own marks (〖restored〗, 〖…〗) are annotations, not text: compare without them.
       expect(unmark(twice.body), path).toBe(unmark(once.body));
       expect(twice.data.cleaning.convertedChars, path).toBe(0);

@@ -8,7 +8,9 @@ describe('pages in the shapes real captures take', () => {
     const r = run('gov-disclosure-table.txt');
     expect(r.data.title).toBe('桐乡市教育局2022年工作总结');
     expect(r.data.region).toMatchObject({ county: '桐乡市', city: '嘉兴市', province: '浙江省' });
-    expect(r.body).not.toMatch(/欢迎访问|IPV6|繁体版|关怀版|logo|热搜词|当前位置|信息索引号|002588765|发文日期|公开方式|科技、教育--教育|内容概述|显示全部表格信息|浏览次数/);
+    expect(r.body).not.toMatch(
+      /欢迎访问|IPV6|繁体版|关怀版|logo|热搜词|当前位置|信息索引号|002588765|发文日期|公开方式|科技、教育--教育|内容概述|显示全部表格信息|浏览次数/,
+    );
     expect(r.body.trimStart().startsWith('2022年，全市教育系统坚持立德树人根本任务')).toBe(true);
     expect(r.data.source.origin).toBe('official');
     expect(r.data.posted).toBe('2023-01-09');
@@ -22,7 +24,12 @@ describe('pages in the shapes real captures take', () => {
     expect(r.body).toContain('交流轮岗校长教师213人');
     expect(r.body).not.toMatch(/上传人|文档编号|举报|_第1页|共9页|点击查看更多|资源描述|由会员分享|珍藏版|\.docx/);
     expect(r.body.trimStart().startsWith('一、2020年工作总结')).toBe(true);
-    expect(r.data.cleaning.chrome).toEqual(expect.arrayContaining([{ text: '2、', why: 'page-marker' }, { text: '3、', why: 'page-marker' }]));
+    expect(r.data.cleaning.chrome).toEqual(
+      expect.arrayContaining([
+        { text: '2、', why: 'page-marker' },
+        { text: '3、', why: 'page-marker' },
+      ]),
+    );
     expect(r.data).toMatchObject({ yearsReviewed: [2020], yearsPlanned: [2021], kind: 'summary-plan' });
   });
 
@@ -90,7 +97,9 @@ describe('pages in the shapes real captures take', () => {
   });
 
   it('the source’s own 〖〗 never become the cleaner’s restoration marks', () => {
-    const bytes = new TextEncoder().encode('区教育局2021年工作总结\n〖篇一〗2021年，全区教育系统坚持立德树人根本任务，推进教育优质均衡发展，各项工作取得新进展，办好人民满意的教育。');
+    const bytes = new TextEncoder().encode(
+      '区教育局2021年工作总结\n〖篇一〗2021年，全区教育系统坚持立德树人根本任务，推进教育优质均衡发展，各项工作取得新进展，办好人民满意的教育。',
+    );
     const r = normalizeBytes(bytes, 'brackets.txt');
     expect(r.body).toContain('【篇一】2021年');
     expect(r.body).not.toMatch(/[〖〗]/);
@@ -114,7 +123,8 @@ describe('pages in the shapes real captures take', () => {
   });
 
   it('non-characters of every plane and bidi overrides are removed and counted', () => {
-    const text = '区教育局2021年工作总结\n2021年，全区教育系统坚持\u{10FFFF}立德树人根本任务\u{5FFFE}，推进教育优质均衡发展，各项工作取得新进展\u202e，办好人民满意的教育。';
+    const text =
+      '区教育局2021年工作总结\n2021年，全区教育系统坚持\u{10FFFF}立德树人根本任务\u{5FFFE}，推进教育优质均衡发展，各项工作取得新进展\u202e，办好人民满意的教育。';
     const r = normalizeBytes(new TextEncoder().encode(text), 'planes.txt');
     expect(r.body).toContain('坚持立德树人根本任务，推进');
     expect(r.data.cleaning.annotations).toEqual([{ kind: 'invisible', count: 3 }]);

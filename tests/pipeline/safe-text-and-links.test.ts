@@ -23,17 +23,25 @@ function withSidecar(json: unknown, sidecar = 'report.source.json') {
 }
 
 describe('source URLs', () => {
-  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'JavaScript:alert(1)', 'ftp://example.com/a.txt', ' javascript:alert(1)'])(
-    'refuses %j in a sidecar, naming it',
-    (url) => {
-      const { o, dir } = withSidecar({ url });
-      expect(o.ok ? null : o.error).toBe(`${join(dir, 'report.txt')}: ${join(dir, 'report.source.json')}: **url**: expected an http: or https: URL`);
-    },
-  );
+  it.each([
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    'JavaScript:alert(1)',
+    'ftp://example.com/a.txt',
+    ' javascript:alert(1)',
+  ])('refuses %j in a sidecar, naming it', (url) => {
+    const { o, dir } = withSidecar({ url });
+    expect(o.ok ? null : o.error).toBe(
+      `${join(dir, 'report.txt')}: ${join(dir, 'report.source.json')}: **url**: expected an http: or https: URL`,
+    );
+  });
   it('accepts an https: URL and keeps it', () => {
     const { o, out } = withSidecar({ url: 'https://jyj.sm.gov.cn/zwgk/1.html', site: '三明市教育局' });
     if (!o.ok) throw new Error(o.error);
-    expect(readReport(readFileSync(join(out, `${o.slug}.md`), 'utf8')).data.source).toMatchObject({ url: 'https://jyj.sm.gov.cn/zwgk/1.html', site: '三明市教育局' });
+    expect(readReport(readFileSync(join(out, `${o.slug}.md`), 'utf8')).data.source).toMatchObject({
+      url: 'https://jyj.sm.gov.cn/zwgk/1.html',
+      site: '三明市教育局',
+    });
   });
   it('accepts the sidecar named after the whole file name too', () => {
     const { o, out } = withSidecar({ url: 'https://jyj.sm.gov.cn/zwgk/2.html' }, 'report.txt.source.json');
@@ -46,12 +54,17 @@ describe('source URLs', () => {
     writeFileSync(join(dir, 'report.source.json'), '{}');
     writeFileSync(join(dir, 'report.txt.source.json'), '{}');
     const [o] = normalizeBatch(dir, temp('two-out-')).outcomes;
-    expect(o!.ok ? null : o!.error).toBe(`${join(dir, 'report.txt')}: ${join(dir, 'report.source.json')} and ${join(dir, 'report.txt.source.json')}: two sidecars for one raw file; keep one`);
+    expect(o!.ok ? null : o!.error).toBe(
+      `${join(dir, 'report.txt')}: ${join(dir, 'report.source.json')} and ${join(dir, 'report.txt.source.json')}: two sidecars for one raw file; keep one`,
+    );
   });
   it('removes control, bidi and non-characters from sidecar strings', () => {
     const { o, out } = withSidecar({ site: '三明\u202e市\uffff教育局\u0085', fetchedAt: '2024-01-02\u0007' });
     if (!o.ok) throw new Error(o.error);
-    expect(readReport(readFileSync(join(out, `${o.slug}.md`), 'utf8')).data.source).toMatchObject({ site: '三明市教育局', fetchedAt: '2024-01-02' });
+    expect(readReport(readFileSync(join(out, `${o.slug}.md`), 'utf8')).data.source).toMatchObject({
+      site: '三明市教育局',
+      fetchedAt: '2024-01-02',
+    });
   });
 });
 
@@ -66,13 +79,13 @@ describe('links in report bodies', () => {
   ).html;
   it('renders javascript: and data: links and images as their text', () => {
     expect(html).not.toMatch(/(?:href|src)="(?!https?:|#)/);
-    expect(html).toContain("javascript:alert(2)");
+    expect(html).toContain('javascript:alert(2)');
     expect(html).toContain('点我');
     expect(html).toContain('数据');
     expect(html).toContain('图');
     expect(html).toContain('嵌套');
   });
-  it('keeps http(s) links and the page\'s own anchors', () => {
+  it("keeps http(s) links and the page's own anchors", () => {
     expect(html).toContain('<a href="https://jyj.sm.gov.cn/">官网</a>');
     expect(html).toContain('<a href="#p-1">本段</a>');
   });
@@ -80,7 +93,8 @@ describe('links in report bodies', () => {
 
 describe('characters no report may hold', () => {
   it('removes non-characters, C0 and C1 controls and bidi overrides from the title and body at normalize, counting the invisible ones', () => {
-    const raw = '\u202e三明市教育局\uffff2023年\ufffe工作\u0091总结\u0007\n一、主要\u2066工作\u2069\n全市新增学位\u{1fffe}1200个，专任教师达到3100人。\n';
+    const raw =
+      '\u202e三明市教育局\uffff2023年\ufffe工作\u0091总结\u0007\n一、主要\u2066工作\u2069\n全市新增学位\u{1fffe}1200个，专任教师达到3100人。\n';
     const { data, markdown } = normalizeBytes(new TextEncoder().encode(raw), 'hostile-characters.txt');
     expect(data.title).toBe('三明市教育局2023年工作总结');
     // Bidi controls and non-characters are the cleaner's (strip-annotations), which counts them.
@@ -93,14 +107,22 @@ describe('characters no report may hold', () => {
 });
 
 describe('dates', () => {
-  it.each(['2022-13-45', '2022-02-30', '2023-02-29', '2022-00-10', '2022-1-5', '20220105'])('refuses %s as a date in the frontmatter', (date) => {
-    const { data } = normalizeBytes(readFileSync(good), 'x.txt');
-    const parsed = reportSchema.safeParse({ ...data, issued: date });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ['issued'], message: 'expected a real calendar date as YYYY-MM-DD' });
-  });
+  it.each(['2022-13-45', '2022-02-30', '2023-02-29', '2022-00-10', '2022-1-5', '20220105'])(
+    'refuses %s as a date in the frontmatter',
+    (date) => {
+      const { data } = normalizeBytes(readFileSync(good), 'x.txt');
+      const parsed = reportSchema.safeParse({ ...data, issued: date });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]).toMatchObject({ path: ['issued'], message: 'expected a real calendar date as YYYY-MM-DD' });
+    },
+  );
   it('accepts real dates, leap days included', () => {
-    expect([isCalendarDay(2024, 2, 29), isCalendarDay(2000, 2, 29), isCalendarDay(1900, 2, 29), isCalendarDay(2022, 4, 31)]).toEqual([true, true, false, false]);
+    expect([isCalendarDay(2024, 2, 29), isCalendarDay(2000, 2, 29), isCalendarDay(1900, 2, 29), isCalendarDay(2022, 4, 31)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
   it('reads no posted date from a page that shows an impossible one', () => {
     const raw = '三明市教育局2023年工作总结\n发布时间：2023-02-30\n一、主要工作\n全市新增学位1200个，专任教师达到3100人。\n';

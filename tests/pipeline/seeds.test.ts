@@ -14,7 +14,21 @@ describe('seed 000, a city bureau page with site chrome', () => {
     expect(r.data.posted).toBe('2022-01-04');
   });
   it('keeps no header, footer or empty label line', () => {
-    for (const chrome of ['智能问答', '无障碍', '关于我们', '主办单位', '管理维护', '网站标识码', '备案序号', '网站报障', '粤公网安备', '相关文件', '文档附件', '转载分享', '浏览量']) {
+    for (const chrome of [
+      '智能问答',
+      '无障碍',
+      '关于我们',
+      '主办单位',
+      '管理维护',
+      '网站标识码',
+      '备案序号',
+      '网站报障',
+      '粤公网安备',
+      '相关文件',
+      '文档附件',
+      '转载分享',
+      '浏览量',
+    ]) {
       expect(r.body).not.toContain(chrome);
     }
     expect(r.data.cleaning.chrome).toContainEqual({ text: '主办单位:阳江市人民政府办公室', why: 'chrome-line' });

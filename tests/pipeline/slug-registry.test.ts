@@ -25,7 +25,11 @@ function addEarlierTwin(raw: string): void {
   writeFileSync(join(raw, '000-first.txt'), `${readFileSync(summary, 'utf8')}\n另据统计，全区新建校舍十二所。\n`);
 }
 
-const slugs = (out: string) => readdirSync(out).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)).sort();
+const slugs = (out: string) =>
+  readdirSync(out)
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => n.slice(0, -3))
+    .sort();
 
 describe('report slugs', () => {
   it('keep a published report at its URL when a raw file that sorts first wants the same slug', () => {

@@ -19,10 +19,15 @@ describe('headingMarker', () => {
 
 describe('splitHeading', () => {
   it('splits the heading clause at the first full stop', () => {
-    expect(splitHeading('发展规模。全市各级各类学校1012所，在校生575671人。')).toEqual({ heading: '发展规模。', paragraph: '全市各级各类学校1012所，在校生575671人。' });
+    expect(splitHeading('发展规模。全市各级各类学校1012所，在校生575671人。')).toEqual({
+      heading: '发展规模。',
+      paragraph: '全市各级各类学校1012所，在校生575671人。',
+    });
   });
   it('splits before 一是 when the clause has no stop', () => {
-    expect(splitHeading('夯实党建工作一是落实全面从严治党主体责任，认真落实“三会一课”和“两学一做”学习教育常态化制度化。')?.heading).toBe('夯实党建工作');
+    expect(splitHeading('夯实党建工作一是落实全面从严治党主体责任，认真落实“三会一课”和“两学一做”学习教育常态化制度化。')?.heading).toBe(
+      '夯实党建工作',
+    );
   });
   it('takes a short line whole, keeping its closing mark', () => {
     expect(splitHeading('基本情况：')).toEqual({ heading: '基本情况：', paragraph: '' });
@@ -44,6 +49,8 @@ describe('splitHeading', () => {
     expect(splitHeading(rest)).toEqual(split);
   });
   it('leaves a long numbered sentence as a paragraph', () => {
-    expect(splitHeading('继续扩大优质学位供给，全年计划新增学位4000个，同时推进集团化办学和学区化治理，带动薄弱学校提高管理水平，深化教学改革')).toBeNull();
+    expect(
+      splitHeading('继续扩大优质学位供给，全年计划新增学位4000个，同时推进集团化办学和学区化治理，带动薄弱学校提高管理水平，深化教学改革'),
+    ).toBeNull();
   });
 });

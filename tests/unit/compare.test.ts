@@ -63,7 +63,11 @@ describe('compareReports', () => {
 
   it('puts the columns in chronological order whatever order the reports come in', () => {
     expect(compareReports([summary2022, mazhang2021]).reports.map((r) => r.id)).toEqual([mazhang2021.id, summary2022.id]);
-    expect(compareReports([summary2022, plan2022, mazhang2021]).reports.map((r) => r.id)).toEqual([mazhang2021.id, plan2022.id, summary2022.id]);
+    expect(compareReports([summary2022, plan2022, mazhang2021]).reports.map((r) => r.id)).toEqual([
+      mazhang2021.id,
+      plan2022.id,
+      summary2022.id,
+    ]);
     const c = compareReports([summary2022, mazhang2021]);
     expect(c.figures.find((f) => f.key === 'new-school-places')!.changes).toEqual([null, 320]);
   });

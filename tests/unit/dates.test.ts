@@ -35,10 +35,18 @@ describe('signatureDate', () => {
 });
 
 describe('datedByline', () => {
-  it.each(['2023年11月13日', '2022-03-14 作文网', '（2021年12月30日）', '2021.3.5'])('takes %s, a date alone or with a short byline', (line) => {
-    expect(datedByline.test(line)).toBe(true);
-  });
-  it.each(['2022-03-14 作文网 阅读', '2022-03-14 这是一句超过十二个字的很长很长的说明', '2022-03-14，全市教育工作会议召开', '2022年工作总结'])('does not take %s', (line) => {
+  it.each(['2023年11月13日', '2022-03-14 作文网', '（2021年12月30日）', '2021.3.5'])(
+    'takes %s, a date alone or with a short byline',
+    (line) => {
+      expect(datedByline.test(line)).toBe(true);
+    },
+  );
+  it.each([
+    '2022-03-14 作文网 阅读',
+    '2022-03-14 这是一句超过十二个字的很长很长的说明',
+    '2022-03-14，全市教育工作会议召开',
+    '2022年工作总结',
+  ])('does not take %s', (line) => {
     expect(datedByline.test(line)).toBe(false);
   });
 });

@@ -23,8 +23,14 @@ describe('decodeBytes', () => {
     expect(decodeBytes(iconv.encode(`${head}${sample}</p></body></html>`, 'gb18030'))).toMatchObject({ encoding: 'GB18030' });
   });
   it('reads UTF-16 with a byte-order mark, either byte order', () => {
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf-16le')]))).toMatchObject({ text: sample, encoding: 'UTF-16LE' });
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, 'utf-16be')]))).toMatchObject({ text: sample, encoding: 'UTF-16BE' });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf-16le')]))).toMatchObject({
+      text: sample,
+      encoding: 'UTF-16LE',
+    });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, 'utf-16be')]))).toMatchObject({
+      text: sample,
+      encoding: 'UTF-16BE',
+    });
   });
   it('drops a character cut off at the end of the file, with a warning', () => {
     const bytes = new TextEncoder().encode(`${sample}教`);

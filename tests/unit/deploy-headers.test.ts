@@ -72,13 +72,16 @@ describe('headersFor: what the object store is told about each kind of file', ()
     ['_astro/labels.CyS4fQRF.js', 'text/javascript; charset=utf-8', immutableCache],
   ];
   it.each(cases)('%s → %s, %s', (path, contentType, cacheControl, contentDisposition) => {
-    expect(headersFor(path)).toEqual(contentDisposition === undefined ? { contentType, cacheControl } : { contentType, cacheControl, contentDisposition });
+    expect(headersFor(path)).toEqual(
+      contentDisposition === undefined ? { contentType, cacheControl } : { contentType, cacheControl, contentDisposition },
+    );
   });
 
   it('gives every text type a UTF-8 charset and only hashed assets a long cache', () => {
     for (const rule of uploadRules) {
       const { contentType, cacheControl } = rule.headers;
-      if (/^text\/|json|xml|javascript/.test(contentType) && contentType !== 'image/svg+xml') expect(contentType, rule.pattern).toMatch(/; charset=utf-8$/);
+      if (/^text\/|json|xml|javascript/.test(contentType) && contentType !== 'image/svg+xml')
+        expect(contentType, rule.pattern).toMatch(/; charset=utf-8$/);
       expect(cacheControl, rule.pattern).toBe(rule.under === '_astro' ? immutableCache : revalidateCache);
     }
   });
@@ -109,7 +112,10 @@ describe('uploadCommands: one aws s3 sync per kind of file', () => {
     expect(checkCoverage(distFiles, commands)).toEqual([]);
     for (const path of distFiles) {
       const by = commands.filter((c) => commandUploads(c, path));
-      expect(by.map((c) => c.headers), path).toEqual([headersFor(path)]);
+      expect(
+        by.map((c) => c.headers),
+        path,
+      ).toEqual([headersFor(path)]);
     }
   });
 
@@ -188,8 +194,12 @@ describe('npm run deploy:headers', () => {
 });
 
 describe('the CloudFront function for directory URLs', () => {
-  const handler = runInNewContext(`${readFileSync('scripts/deploy/cloudfront-directory-index.js', 'utf8')}\nhandler`) as (event: unknown) => unknown;
-  const request = (uri: string, querystring: Record<string, unknown> = {}) => ({ request: { method: 'GET', uri, querystring, headers: {}, cookies: {} } });
+  const handler = runInNewContext(`${readFileSync('scripts/deploy/cloudfront-directory-index.js', 'utf8')}\nhandler`) as (
+    event: unknown,
+  ) => unknown;
+  const request = (uri: string, querystring: Record<string, unknown> = {}) => ({
+    request: { method: 'GET', uri, querystring, headers: {}, cookies: {} },
+  });
 
   it('reads index.html for a URL ending in /', () => {
     expect(handler(request(`/reports/${slug}/`))).toMatchObject({ uri: `/reports/${slug}/index.html` });
@@ -208,7 +218,11 @@ describe('the CloudFront function for directory URLs', () => {
       statusDescription: 'Moved Permanently',
       headers: { location: { value: `/reports/${slug}/` } },
     });
-    const query = { q: { value: '%E5%8F%8C%E5%87%8F' }, year: { value: '2021', multiValue: [{ value: '2021' }, { value: '2022' }] }, all: { value: '' } };
+    const query = {
+      q: { value: '%E5%8F%8C%E5%87%8F' },
+      year: { value: '2021', multiValue: [{ value: '2021' }, { value: '2022' }] },
+      all: { value: '' },
+    };
     expect(handler(request('/search', query))).toMatchObject({
       headers: { location: { value: '/search/?q=%E5%8F%8C%E5%87%8F&year=2021&year=2022&all' } },
     });

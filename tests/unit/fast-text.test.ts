@@ -7,10 +7,36 @@ import { describe, expect, it } from 'vitest';
 import { fastText } from '../../scripts/lib/fast-text.ts';
 
 const options = { bullet: '-', emphasis: '_', strong: '*', fences: true } as const;
-const paragraphs = (texts: string[]): Root => ({ type: 'root', children: texts.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })) });
+const paragraphs = (texts: string[]): Root => ({
+  type: 'root',
+  children: texts.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
+});
 
 describe('the text shortcut of the Markdown writer', () => {
-  const tricky = ['1. 学前教育', '2) 义务教育', '* 号', '- 列表', '+ 加', '# 标题', 'a_b_c', '\\*', '末尾\\', '<script>alert(1)</script>', '&amp;', '[链接](x)', '`代码`', '~~删~~', '| 表 |', ' 前后空格 ', '全角，文字。', '2021年-2022年', '98.5%', '**** 保密', '甲\n乙', '!['];
+  const tricky = [
+    '1. 学前教育',
+    '2) 义务教育',
+    '* 号',
+    '- 列表',
+    '+ 加',
+    '# 标题',
+    'a_b_c',
+    '\\*',
+    '末尾\\',
+    '<script>alert(1)</script>',
+    '&amp;',
+    '[链接](x)',
+    '`代码`',
+    '~~删~~',
+    '| 表 |',
+    ' 前后空格 ',
+    '全角，文字。',
+    '2021年-2022年',
+    '98.5%',
+    '**** 保密',
+    '甲\n乙',
+    '![',
+  ];
   it('writes exactly what the library writes, for Markdown-special text', () => {
     const tree = paragraphs(tricky);
     expect(toMarkdown(tree, { ...options, handlers: { text: fastText } })).toBe(toMarkdown(tree, options));

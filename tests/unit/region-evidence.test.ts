@@ -5,7 +5,11 @@ import { regionFromHost, regionFromMentions, regionsAgree } from '../../scripts/
 
 describe('region evidence beyond the issuer', () => {
   it('reads the place a government host names', () => {
-    expect(regionFromHost('http://jyj.ningbo.gov.cn/art/2025/2/17/a.html', '')?.region).toMatchObject({ province: '浙江省', city: '宁波市', code: '330200' });
+    expect(regionFromHost('http://jyj.ningbo.gov.cn/art/2025/2/17/a.html', '')?.region).toMatchObject({
+      province: '浙江省',
+      city: '宁波市',
+      code: '330200',
+    });
     expect(placeLabels('jyj.ningbo.gov.cn')).toEqual(['ningbo']);
   });
   it('settles a host label several places share by the text, and leaves it alone otherwise', () => {

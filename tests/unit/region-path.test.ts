@@ -35,16 +35,34 @@ describe('region URLs', () => {
   });
 
   it('put county-level cities a province administers directly under the province', () => {
-    for (const [code, path] of [['429004', '/regions/hubei/xiantao/'], ['429021', '/regions/hubei/shennongjia/'], ['469001', '/regions/hainan/wuzhishan/'], ['419001', '/regions/henan/jiyuan/']]) {
+    for (const [code, path] of [
+      ['429004', '/regions/hubei/xiantao/'],
+      ['429021', '/regions/hubei/shennongjia/'],
+      ['469001', '/regions/hainan/wuzhishan/'],
+      ['419001', '/regions/henan/jiyuan/'],
+    ]) {
       expect(href(code!)).toBe(path);
       const region = regionOf(divisionByCode(code!)!);
       expect(region.city).toBeNull();
-      expect(regionPlaces(region).map((p) => p.name).some(isPseudoCity)).toBe(false);
+      expect(
+        regionPlaces(region)
+          .map((p) => p.name)
+          .some(isPseudoCity),
+      ).toBe(false);
     }
   });
 
   it('fail the build, naming both places, when two pages would share one', () => {
-    const entry = (id: string, province: string) => ({ id, data: { region: { province, city: null, county: null, code: null, level: 'province' }, yearsReviewed: [2021], yearsPlanned: [], posted: null, title: id } as unknown as Report });
+    const entry = (id: string, province: string) => ({
+      id,
+      data: {
+        region: { province, city: null, county: null, code: null, level: 'province' },
+        yearsReviewed: [2021],
+        yearsPlanned: [],
+        posted: null,
+        title: id,
+      } as unknown as Report,
+    });
     expect(() => regionTree([entry('a', '甲乙省'), entry('b', '假乙省')])).toThrow('/regions/jiayi/ would be both 甲乙省 and 假乙省');
   });
 });

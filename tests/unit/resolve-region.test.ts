@@ -3,7 +3,13 @@ import { resolveRegion } from '../../scripts/lib/resolve-region.ts';
 
 describe('resolveRegion', () => {
   it('resolves a district to its city and province', () => {
-    expect(resolveRegion('麻章区', '').region).toEqual({ province: '广东省', city: '湛江市', county: '麻章区', code: '440811', level: 'county' });
+    expect(resolveRegion('麻章区', '').region).toEqual({
+      province: '广东省',
+      city: '湛江市',
+      county: '麻章区',
+      code: '440811',
+      level: 'county',
+    });
   });
   it('tells 南昌市 from 南昌县', () => {
     expect(resolveRegion('南昌市', '').region.code).toBe('360100');
@@ -19,7 +25,13 @@ describe('resolveRegion', () => {
     expect(note).toBe('鼓楼区 is ambiguous (鼓楼区 320106, 鼓楼区 320302, 鼓楼区 350102, 鼓楼区 410204) and the text does not say which');
   });
   it('gives a municipality district the municipality as its city', () => {
-    expect(resolveRegion('北京市海淀区', '').region).toEqual({ province: '北京市', city: '北京市', county: '海淀区', code: '110108', level: 'county' });
+    expect(resolveRegion('北京市海淀区', '').region).toEqual({
+      province: '北京市',
+      city: '北京市',
+      county: '海淀区',
+      code: '110108',
+      level: 'county',
+    });
   });
   it('reads a prefecture city, not the province of the same name', () => {
     expect(resolveRegion('吉林市', '').region).toMatchObject({ province: '吉林省', city: '吉林市', code: '220200' });

@@ -28,7 +28,12 @@ describe('the evaluation scores a page by the set’s rules', () => {
   });
   it('counts kept body, removed chrome and right metadata', () => {
     const s = scorePage(gold, cleaned);
-    expect(s).toMatchObject({ body: { kept: 2, total: 2 }, chrome: { removed: 2, total: 2 }, metadata: { right: 6, total: 6 }, misses: [] });
+    expect(s).toMatchObject({
+      body: { kept: 2, total: 2 },
+      chrome: { removed: 2, total: 2 },
+      metadata: { right: 6, total: 6 },
+      misses: [],
+    });
   });
   it('names each miss: chrome left in the title, a field wrong, years compared as sets', () => {
     const s = scorePage(gold, { ...cleaned, title: '首页 > 政务公开', city: '南昌市', yearsReviewed: [2021, 2021] });
@@ -37,6 +42,10 @@ describe('the evaluation scores a page by the set’s rules', () => {
     expect(s.misses).toEqual(expect.arrayContaining(['chrome kept: "首页 > 政务公开"', 'city: got "南昌市", label null']));
   });
   it('gives a refused page nothing, and skips a null title label', () => {
-    expect(scorePage({ ...gold, title: null }, null)).toMatchObject({ normalized: false, body: { kept: 0 }, metadata: { right: 0, total: 5 } });
+    expect(scorePage({ ...gold, title: null }, null)).toMatchObject({
+      normalized: false,
+      body: { kept: 0 },
+      metadata: { right: 0, total: 5 },
+    });
   });
 });

@@ -21,10 +21,32 @@ describe('meta rows', () => {
     regionAndIssuer: '广东省 湛江市 麻章区 麻章区教育局',
     notes: 0,
   };
-  const template: SearchMeta = { ...mazhang, slug: '2022-unknown-summary-plan', region: '地区不详', province: null, city: null, years: [2022, 2023], kind: 'summary-plan', posted: null, regionAndIssuer: '', notes: 1 };
+  const template: SearchMeta = {
+    ...mazhang,
+    slug: '2022-unknown-summary-plan',
+    region: '地区不详',
+    province: null,
+    city: null,
+    years: [2022, 2023],
+    kind: 'summary-plan',
+    posted: null,
+    regionAndIssuer: '',
+    notes: 1,
+  };
 
   it('are written by position, in the order the files have always had', () => {
-    expect(encodeMeta(template)).toEqual(['2022-unknown-summary-plan', '2021年麻章区教育局工作总结', '地区不详', null, null, [2022, 2023], 'summary-plan', null, '', 1]);
+    expect(encodeMeta(template)).toEqual([
+      '2022-unknown-summary-plan',
+      '2021年麻章区教育局工作总结',
+      '地区不详',
+      null,
+      null,
+      [2022, 2023],
+      'summary-plan',
+      null,
+      '',
+      1,
+    ]);
   });
   it('read back with their fields named', () => {
     for (const meta of [mazhang, template]) expect(decodeMeta(encodeMeta(meta))).toEqual(meta);
@@ -71,7 +93,17 @@ describe('facet chunks', () => {
   it('index places, kinds and years into the vocabularies, column by column', () => {
     const { vocabulary, chunks } = encodeFacets(rows, kinds, 2);
     // Cities by pinyin (阳 yáng before 湛 zhàn), years newest first, places as first met.
-    expect(vocabulary).toEqual({ provinces: ['广东省'], cities: ['阳江市', '湛江市'], places: [[0, 1], [-1, -1], [0, 0]], years: [2023, 2022, 2021], kinds });
+    expect(vocabulary).toEqual({
+      provinces: ['广东省'],
+      cities: ['阳江市', '湛江市'],
+      places: [
+        [0, 1],
+        [-1, -1],
+        [0, 0],
+      ],
+      years: [2023, 2022, 2021],
+      kinds,
+    });
     // Year bits: 2023 = 1, 2022 = 2, 2021 = 4.
     expect(chunks).toEqual([
       { p: [0, 1], k: '01', y: [4, 3] },
@@ -80,7 +112,9 @@ describe('facet chunks', () => {
   });
   it('read back as the same values, years newest first', () => {
     const { vocabulary, chunks } = encodeFacets(rows, kinds, 2);
-    expect(chunks.flatMap((chunk) => decodeFacets(chunk, vocabulary))).toEqual(rows.map((r) => ({ ...r, years: [...r.years].sort((a, b) => b - a) })));
+    expect(chunks.flatMap((chunk) => decodeFacets(chunk, vocabulary))).toEqual(
+      rows.map((r) => ({ ...r, years: [...r.years].sort((a, b) => b - a) })),
+    );
   });
 });
 

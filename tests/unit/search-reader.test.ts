@@ -28,7 +28,10 @@ const files: Record<string, unknown> = {
 };
 
 /** A fetch over `files` that fails as `trouble` says for a path, logging every request. */
-function fakeFetch(trouble: (path: string, attempt: number) => 'network' | 'hang' | 'html' | null = () => null): { fetch: Fetch; asked: string[] } {
+function fakeFetch(trouble: (path: string, attempt: number) => 'network' | 'hang' | 'html' | null = () => null): {
+  fetch: Fetch;
+  asked: string[];
+} {
   const asked: string[] = [];
   const fetch: Fetch = (path, { signal }) => {
     asked.push(path);
@@ -65,11 +68,19 @@ describe('fetching an index file', () => {
   });
   it('gives up on a file that does not answer in time, after one retry', async () => {
     const f = fakeFetch(() => 'hang');
-    await expect(fetchJson('/s/t2s.json', { ...f, timeout: 20 })).rejects.toMatchObject({ failure: 'timeout', message: 'no answer in 20 ms: GET /s/t2s.json' });
+    await expect(fetchJson('/s/t2s.json', { ...f, timeout: 20 })).rejects.toMatchObject({
+      failure: 'timeout',
+      message: 'no answer in 20 ms: GET /s/t2s.json',
+    });
     expect(f.asked).toHaveLength(2);
   });
   it('takes an answer that is not JSON for a server error', async () => {
-    await expect(fetchJson('/s/t2s.json', fakeFetch(() => 'html'))).rejects.toMatchObject({ failure: 'http' });
+    await expect(
+      fetchJson(
+        '/s/t2s.json',
+        fakeFetch(() => 'html'),
+      ),
+    ).rejects.toMatchObject({ failure: 'http' });
   });
 });
 
@@ -78,14 +89,30 @@ describe('the search index reader', () => {
     const source = await openSearchIndex({ base: '/s/', ...fakeFetch() });
     expect(source.manifest).toEqual(manifest);
     expect([...source.lowered]).toEqual([1]);
-    expect(source.pairs).toEqual(new Map([['雙', '双'], ['減', '减']]));
+    expect(source.pairs).toEqual(
+      new Map([
+        ['雙', '双'],
+        ['減', '减'],
+      ]),
+    );
   });
   it('fetches and decodes each file once, with named meta fields and resolved filter values', async () => {
     const f = fakeFetch();
     const source = await openSearchIndex({ base: '/s/', ...f });
     const [first, second] = await Promise.all([source.meta(0), source.meta(0)]);
     expect(first).toBe(second);
-    expect(first[1]).toEqual({ slug: 'b', title: '乙', region: '广东省 湛江市', province: '广东省', city: '湛江市', years: [2021], kind: 'summary', posted: null, regionAndIssuer: '广东省 湛江市', notes: 1 });
+    expect(first[1]).toEqual({
+      slug: 'b',
+      title: '乙',
+      region: '广东省 湛江市',
+      province: '广东省',
+      city: '湛江市',
+      years: [2021],
+      kind: 'summary',
+      posted: null,
+      regionAndIssuer: '广东省 湛江市',
+      notes: 1,
+    });
     expect(await source.facets(0)).toEqual([
       { province: '广东省', city: '湛江市', kind: 'summary', years: [2022] },
       { province: '广东省', city: '湛江市', kind: 'summary', years: [2021] },

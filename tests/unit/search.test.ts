@@ -65,10 +65,12 @@ describe('search over the fixture archive', () => {
   const raw = join(root, 'raw');
   for (const dir of ['content/raw', 'tests/fixtures/raw', 'tests/fixtures/site']) cpSync(dir, raw, { recursive: true });
   normalizeBatch(raw, join(root, 'reports'));
-  const sources: IndexedReport[] = readdirSync(join(root, 'reports')).sort().map((name) => {
-    const { data, body } = readReport(readFileSync(join(root, 'reports', name), 'utf8'));
-    return { id: name.replace(/\.md$/, ''), data, body };
-  });
+  const sources: IndexedReport[] = readdirSync(join(root, 'reports'))
+    .sort()
+    .map((name) => {
+      const { data, body } = readReport(readFileSync(join(root, 'reports', name), 'utf8'));
+      return { id: name.replace(/\.md$/, ''), data, body };
+    });
   const index = buildSearchIndex(sources);
   // The search reads the files the build writes, through the reader the browser uses.
   const site = join(root, 'site');
@@ -80,15 +82,30 @@ describe('search over the fixture archive', () => {
   const all = { limit: 1000, snippets: true, facets: true };
   const search = async (q: string, f: SearchFilters, options: SearchOptions) => runSearch(await opened, q, f, options);
   const slugs = async (q: string, f = none) => (await search(q, f, all)).hits.map((h) => h.meta.slug).sort();
-  const bruteForce = (q: string) => docs.filter((doc) => docMatches(doc, queryPhrases(foldText(q)))).map((doc) => doc.slug).sort();
+  const bruteForce = (q: string) =>
+    docs
+      .filter((doc) => docMatches(doc, queryPhrases(foldText(q))))
+      .map((doc) => doc.slug)
+      .sort();
 
-  it.each(['双减', '课后服务', '集团化办学', '阳江', '湛江', '学位', '教', '新增中小学学位', '广东', '南昌市教育局', '疫情防控', '2021', '双鸭山'])(
-    'finds exactly the reports containing %s',
-    async (q) => {
-      const found = await slugs(q);
-      expect(found).toEqual(bruteForce(q));
-    },
-  );
+  it.each([
+    '双减',
+    '课后服务',
+    '集团化办学',
+    '阳江',
+    '湛江',
+    '学位',
+    '教',
+    '新增中小学学位',
+    '广东',
+    '南昌市教育局',
+    '疫情防控',
+    '2021',
+    '双鸭山',
+  ])('finds exactly the reports containing %s', async (q) => {
+    const found = await slugs(q);
+    expect(found).toEqual(bruteForce(q));
+  });
 
   it('finds 双减 in the reports that contain it, not in 庆元 2020', async () => {
     const found = await slugs('双减');
@@ -170,7 +187,9 @@ describe('search over the fixture archive', () => {
     expect(statusText(await search('量子纠缠', none, all), false, 'relevance')).toBe('没有找到包含“量子纠缠”的报告。');
     const few = await search('学位', none, { ...all, limit: 2 });
     expect(statusText(few, false, 'relevance')).toBe(`找到 ${few.total} 篇包含“学位”的报告，按相关度排列，显示前 2 篇。`);
-    expect(statusText({ ...few, exact: false, confirmed: 2 }, false, 'relevance')).toBe(`找到 2 篇包含“学位”的报告，另有 ${few.total - 2} 篇可能包含、尚未逐篇核对；显示前 2 篇，按相关度排列。`);
+    expect(statusText({ ...few, exact: false, confirmed: 2 }, false, 'relevance')).toBe(
+      `找到 2 篇包含“学位”的报告，另有 ${few.total - 2} 篇可能包含、尚未逐篇核对；显示前 2 篇，按相关度排列。`,
+    );
   });
   it('marks the query in every snippet and points at the paragraph of the hit', async () => {
     const result = await search('课后服务', none, all);

@@ -19,6 +19,8 @@ describe('a production build and SITE_URL', () => {
     expect(warnings('https://archive.example.cn')).toEqual([]);
   });
   it.each(['javascript:alert(1)', 'archive.example.cn', 'ftp://archive.example.cn'])('refuses SITE_URL=%s', (value) => {
-    expect(() => warnings(value)).toThrow(`SITE_URL=${JSON.stringify(value)}: expected the archive's public address as an http: or https: URL`);
+    expect(() => warnings(value)).toThrow(
+      `SITE_URL=${JSON.stringify(value)}: expected the archive's public address as an http: or https: URL`,
+    );
   });
 });

@@ -36,6 +36,8 @@ describe('trends', () => {
     ]);
     expect(chartBars(points, false).bars.map((b) => b.label)).toEqual(['100%', '67%']);
     expect(chartBars(points, true).bars.map((b) => b.label)).toEqual(['1', '2']);
-    expect(barHref('双减', 2021, { province: '广东省' })).toBe('/search/?q=%E5%8F%8C%E5%87%8F&year=2021&province=%E5%B9%BF%E4%B8%9C%E7%9C%81');
+    expect(barHref('双减', 2021, { province: '广东省' })).toBe(
+      '/search/?q=%E5%8F%8C%E5%87%8F&year=2021&province=%E5%B9%BF%E4%B8%9C%E7%9C%81',
+    );
   });
 });

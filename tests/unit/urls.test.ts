@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { compareHref, filteredTableHref, indexHrefs, regionHref, reportFile, reportHref, searchHref, tableHref, yearHref } from '../../src/lib/urls.ts';
+import {
+  compareHref,
+  filteredTableHref,
+  indexHrefs,
+  regionHref,
+  reportFile,
+  reportHref,
+  searchHref,
+  tableHref,
+  yearHref,
+} from '../../src/lib/urls.ts';
 
 describe('archive URLs', () => {
   it.each([
     [reportHref('2021-jiangxi-nanchang-summary-plan'), '/reports/2021-jiangxi-nanchang-summary-plan/'],
     [reportHref('2021-jiangxi-nanchang-summary-plan', { anchor: 'sec-3' }), '/reports/2021-jiangxi-nanchang-summary-plan/#sec-3'],
-    [reportHref('2021-jiangxi-nanchang-summary-plan', { query: '双减', anchor: 'p-12' }), '/reports/2021-jiangxi-nanchang-summary-plan/?q=%E5%8F%8C%E5%87%8F#p-12'],
+    [
+      reportHref('2021-jiangxi-nanchang-summary-plan', { query: '双减', anchor: 'p-12' }),
+      '/reports/2021-jiangxi-nanchang-summary-plan/?q=%E5%8F%8C%E5%87%8F#p-12',
+    ],
     // A query keeps its space as %20 (not +) and escapes what would end the query string.
-    [reportHref('2022-unknown-summary-plan', { query: 'APP 2021#&', anchor: null }), '/reports/2022-unknown-summary-plan/?q=APP%202021%23%26'],
+    [
+      reportHref('2022-unknown-summary-plan', { query: 'APP 2021#&', anchor: null }),
+      '/reports/2022-unknown-summary-plan/?q=APP%202021%23%26',
+    ],
     [reportHref('2022-unknown-summary-plan', { query: '' }), '/reports/2022-unknown-summary-plan/'],
     [reportFile('2021-guangdong-zhanjiang-mazhang-summary', 'md'), '/reports/2021-guangdong-zhanjiang-mazhang-summary.md'],
     [reportFile('2021-guangdong-zhanjiang-mazhang-summary', 'json'), '/reports/2021-guangdong-zhanjiang-mazhang-summary.json'],
@@ -38,6 +54,14 @@ describe('archive URLs', () => {
   });
 
   it('name the listings the navigation links to', () => {
-    expect(indexHrefs).toEqual({ home: '/', reports: '/reports/', regions: '/regions/', years: '/years/', search: '/search/', compare: '/compare/', trends: '/trends/' });
+    expect(indexHrefs).toEqual({
+      home: '/',
+      reports: '/reports/',
+      regions: '/regions/',
+      years: '/years/',
+      search: '/search/',
+      compare: '/compare/',
+      trends: '/trends/',
+    });
   });
 });

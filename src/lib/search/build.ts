@@ -158,7 +158,11 @@ export class SearchIndexBuilder {
   add(report: IndexedReport): AddedDoc {
     const { data } = report;
     const id = this.#meta.length;
-    const doc: SearchDoc = { title: data.title, regionAndIssuer: [...regionNames(data.region), data.issuer ?? ''].join(' ').trim(), paragraphs: anchoredText(report) };
+    const doc: SearchDoc = {
+      title: data.title,
+      regionAndIssuer: [...regionNames(data.region), data.issuer ?? ''].join(' ').trim(),
+      paragraphs: anchoredText(report),
+    };
     const parts = splitParts(doc.paragraphs);
     addPostings(this.#body, id, firstOccurrences(parts.flatMap((part, k) => part.map(([, text]): [number, string] => [k, text]))));
     addPostings(this.#title, id, firstOccurrences([[0, `${doc.title}\n${doc.regionAndIssuer}`]]));

@@ -38,7 +38,11 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
  * first, places as first met in id order, `kinds` as given) and the reports' values against
  * them, `chunk` reports a file, in id order.
  */
-export function encodeFacets(rows: Facet[], kinds: SearchManifest['kinds'], chunk: number): { vocabulary: FacetVocabulary; chunks: FacetChunk[] } {
+export function encodeFacets(
+  rows: Facet[],
+  kinds: SearchManifest['kinds'],
+  chunk: number,
+): { vocabulary: FacetVocabulary; chunks: FacetChunk[] } {
   const names = (of: (f: Facet) => string | null) => [...new Set(rows.map(of).filter((p): p is string => p !== null))].sort(byName);
   const provinces = names((f) => f.province);
   const cities = names((f) => f.city);

@@ -129,7 +129,10 @@ export function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>
   const perPhrase = phrases.map((phrase) => {
     const terms = queryTerms(phrase);
     const shard = (t: string) => loaded.get(shardOf(t, shards))!;
-    return phraseHits(intersect(terms.map((t) => decodeBodyPosting(shard(t).b[t]))), intersect(terms.map((t) => decodeTitlePosting(shard(t).t[t]))));
+    return phraseHits(
+      intersect(terms.map((t) => decodeBodyPosting(shard(t).b[t]))),
+      intersect(terms.map((t) => decodeTitlePosting(shard(t).t[t]))),
+    );
   });
   // Keep the ids every phrase has.
   const where = commonPositions(perPhrase.map((p) => p.ids));

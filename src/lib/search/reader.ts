@@ -46,7 +46,8 @@ async function once(path: string, fetcher: Fetch, timeout: number): Promise<unkn
   }, timeout);
   try {
     const response = await fetcher(path, { signal: controller.signal });
-    if (!response.ok) throw new FetchError(response.status === 404 || response.status === 410 ? 'missing' : 'http', path, `HTTP ${response.status}`);
+    if (!response.ok)
+      throw new FetchError(response.status === 404 || response.status === 410 ? 'missing' : 'http', path, `HTTP ${response.status}`);
     return await response.json();
   } catch (error) {
     if (error instanceof FetchError) throw error;

@@ -177,17 +177,25 @@ export async function withSnippet(source: SearchSource, hit: SearchHit, query: s
  * so that scattered bigrams never count as a match (all of them when there are few, making the
  * count exact). Loads only the shards, metadata, filter values and text parts the query needs.
  */
-export async function runSearch(source: SearchSource, rawQuery: string, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
+export async function runSearch(
+  source: SearchSource,
+  rawQuery: string,
+  filters: SearchFilters,
+  options: SearchOptions,
+): Promise<SearchResult> {
   const query = searched(source, rawQuery);
   const phrases = queryPhrases(query);
   const filtering = Object.values(filters).some(Boolean);
   if (phrases.length === 0) {
-    return filtering ? listReports(source, filters, options) : { query: '', total: 0, exact: true, confirmed: 0, hits: [], facets: noFacets, pool: [] };
+    return filtering
+      ? listReports(source, filters, options)
+      : { query: '', total: 0, exact: true, confirmed: 0, hits: [], facets: noFacets, pool: [] };
   }
   const m = source.manifest;
   const c = await candidates(source, phrases);
   const sort = options.sort ?? 'relevance';
-  const order = sort === 'relevance' ? ranked(c, m.parts, source.lowered) : c.ids.map((_, i) => (sort === 'newest' ? i : c.ids.length - 1 - i));
+  const order =
+    sort === 'relevance' ? ranked(c, m.parts, source.lowered) : c.ids.map((_, i) => (sort === 'newest' ? i : c.ids.length - 1 - i));
 
   const facets = filtering || options.facets ? await facetsFor(source, c.ids) : null;
   const keep = (i: number) => !filtering || passes(facets!.get(c.ids[i]!)!, filters);
@@ -228,7 +236,15 @@ export async function runSearch(source: SearchSource, rawQuery: string, filters:
     if (keep(i)) total++;
   }
   const done = options.snippets ? await Promise.all(hits.map((h) => withSnippet(source, h, query))) : hits;
-  return { query, total, exact, confirmed: Math.min(found, total), hits: done, facets: facets ? countFacets(facets, pool, filters) : null, pool };
+  return {
+    query,
+    total,
+    exact,
+    confirmed: Math.min(found, total),
+    hits: done,
+    facets: facets ? countFacets(facets, pool, filters) : null,
+    pool,
+  };
 }
 
 /** Every report passing the filters, newest first (or oldest first): a search with no query. */
@@ -237,13 +253,20 @@ async function listReports(source: SearchSource, filters: SearchFilters, options
   const facets = await facetsFor(source, all);
   const ids = all.filter((id) => passes(facets.get(id)!, filters));
   if (options.sort === 'oldest') ids.reverse();
-  const hits = await Promise.all(ids.slice(0, options.limit).map(async (id): Promise<SearchHit> => ({ id, meta: await metaOf(source, id), anchor: null, snippet: [], from: -1 })));
+  const hits = await Promise.all(
+    ids
+      .slice(0, options.limit)
+      .map(async (id): Promise<SearchHit> => ({ id, meta: await metaOf(source, id), anchor: null, snippet: [], from: -1 })),
+  );
   return { query: '', total: ids.length, exact: true, confirmed: ids.length, hits, facets: countFacets(facets, all, filters), pool: all };
 }
 
 /** Filter values of every report, by doc id: what a trend counts its years and region from. */
 export async function allFacets(source: SearchSource): Promise<Facet[]> {
-  const facets = await facetsFor(source, Array.from({ length: source.manifest.docs }, (_, id) => id));
+  const facets = await facetsFor(
+    source,
+    Array.from({ length: source.manifest.docs }, (_, id) => id),
+  );
   return Array.from({ length: source.manifest.docs }, (_, id) => facets.get(id)!);
 }
 
@@ -252,7 +275,11 @@ export async function allFacets(source: SearchSource): Promise<Facet[]> {
  * one or two characters, or Latin and digits), else checked against the texts when there are at
  * most `checkUpTo` candidates. `exact` is false when candidates were left unchecked.
  */
-export async function matchingIds(source: SearchSource, rawQuery: string, checkUpTo: number): Promise<{ query: string; ids: number[]; exact: boolean }> {
+export async function matchingIds(
+  source: SearchSource,
+  rawQuery: string,
+  checkUpTo: number,
+): Promise<{ query: string; ids: number[]; exact: boolean }> {
   const query = searched(source, rawQuery);
   const phrases = queryPhrases(query);
   if (phrases.length === 0) return { query, ids: [], exact: true };
