@@ -18,20 +18,31 @@ export interface TrendSource {
 }
 
 /** How often each year's reports use a term: per year, reports using it and total mentions. */
-export function termTrend(term: string, sources: TrendSource[]): TrendPoint[] {
-  const byYear = new Map<number, TrendPoint>();
+export function termTrend(term: string, sources: Iterable<TrendSource>): TrendPoint[] {
+  return termTrends([term], sources).get(term) ?? [];
+}
+
+/**
+ * `termTrend` for several terms in one pass over the sources, which may be a generator reading
+ * each report as it goes: no text is kept once its terms are counted (100,000 reports' texts
+ * would take gigabytes).
+ */
+export function termTrends(terms: readonly string[], sources: Iterable<TrendSource>): Map<string, TrendPoint[]> {
+  const byTerm = new Map(terms.map((term) => [term, new Map<number, TrendPoint>()]));
   for (const { years, text } of sources) {
-    let mentions = 0;
-    for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + term.length)) mentions++;
-    for (const year of years) {
-      const point = byYear.get(year) ?? { year, reports: 0, using: 0, mentions: 0 };
-      point.reports++;
-      if (mentions) point.using++;
-      point.mentions = (point.mentions ?? 0) + mentions;
-      byYear.set(year, point);
+    for (const [term, byYear] of byTerm) {
+      let mentions = 0;
+      for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + term.length)) mentions++;
+      for (const year of years) {
+        const point = byYear.get(year) ?? { year, reports: 0, using: 0, mentions: 0 };
+        point.reports++;
+        if (mentions) point.using++;
+        point.mentions = (point.mentions ?? 0) + mentions;
+        byYear.set(year, point);
+      }
     }
   }
-  return [...byYear.values()].sort((a, b) => a.year - b.year);
+  return new Map([...byTerm].map(([term, byYear]) => [term, [...byYear.values()].sort((a, b) => a.year - b.year)]));
 }
 
 /** Per year, how many reports there are and how many use the term, from each report's years and whether it matches. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 import { compareReports, planOutcomeYear, type CompareInput } from '../../src/lib/compare.ts';
 import { chunksOf } from '../../src/lib/topic-chunks.ts';
-import { termTrend } from '../../src/lib/trends.ts';
+import { termTrend, termTrends } from '../../src/lib/trends.ts';
 import { readReport } from '../helpers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'compare-'));
@@ -106,6 +106,32 @@ describe('termTrend', () => {
     ).toEqual([
       { year: 2021, reports: 2, using: 1, mentions: 2 },
       { year: 2022, reports: 2, using: 1, mentions: 1 },
+    ]);
+  });
+});
+
+describe('termTrends', () => {
+  it('counts several terms in one pass over a generator, reading each text once', () => {
+    const texts = [
+      { years: [2021], text: '落实双减，课后服务全覆盖' },
+      { years: [2022], text: '双减见效，双减' },
+    ];
+    let reads = 0;
+    function* sources() {
+      for (const t of texts) {
+        reads++;
+        yield t;
+      }
+    }
+    const trends = termTrends(['双减', '课后服务'], sources());
+    expect(reads).toBe(2);
+    expect(trends.get('双减')).toEqual([
+      { year: 2021, reports: 1, using: 1, mentions: 1 },
+      { year: 2022, reports: 1, using: 1, mentions: 2 },
+    ]);
+    expect(trends.get('课后服务')).toEqual([
+      { year: 2021, reports: 1, using: 1, mentions: 1 },
+      { year: 2022, reports: 1, using: 0, mentions: 0 },
     ]);
   });
 });
