@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { rawFilePath } from './lib/raw-path.ts';
-import { readReportFiles } from './lib/read-reports.ts';
+import { readReportFile, reportFilePaths } from './lib/read-reports.ts';
 import type { Report } from './lib/report-schema.ts';
 
 /**
@@ -20,7 +20,9 @@ export function reportsLoader(dir: string, rawDir: string): Loader {
     load: async (context) => {
       const { store } = context;
       store.clear();
-      for (const file of readReportFiles(dir)) {
+      // One file at a time: 100,000 files' text held at once would be gigabytes.
+      for (const path of reportFilePaths(dir)) {
+        const file = readReportFile(path);
         const data = await context.parseData({ id: file.id, data: file.frontmatter, filePath: file.path });
         rawFilePath(rawDir, (data as Report).source.file, file.path);
         // The store takes paths inside the project only; fixture archives live elsewhere.

@@ -63,7 +63,7 @@ export function reportFilePaths(dir: string): string[] {
 }
 
 /** One report file, read and cut; a file that is not a report file is an error naming it. */
-function readReportFile(path: string): RawReportFile {
+export function readReportFile(path: string): RawReportFile {
   const markdown = readFileSync(path, 'utf8');
   return { id: basename(path, '.md'), path, markdown, ...parseReportFile(path, markdown) };
 }
