@@ -15,6 +15,7 @@ import type { SearchManifest } from '../../src/lib/search/format.ts';
 import { foldText, queryTerms, shardOf } from '../../src/lib/search/tokens.ts';
 import { toTraditional } from '../../src/lib/to-traditional.ts';
 import { browserForFile, collectErrors } from './browser.ts';
+import { searchAnswered, searchStatus, shownSlugs } from './search-page.ts';
 import { sharedCorpusArchive, type CorpusArchive } from './corpus-archive.ts';
 import { freePort } from './free-port.ts';
 
@@ -122,15 +123,8 @@ function typicalReport(): Doc {
 
 // What the page shows -----------------------------------------------------------------------
 
-const status = (page: Page) => page.locator('[data-search-status]');
-const answered = (page: Page) =>
-  status(page)
-    .filter({ hasText: /找到|没有/ })
-    .waitFor();
-const shownSlugs = (page: Page) =>
-  page
-    .locator('[data-search-results] li > a')
-    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
+const status = searchStatus;
+const answered = searchAnswered;
 const searchUrl = (params: Record<string, string | number>) =>
   `${base}/search/?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
 

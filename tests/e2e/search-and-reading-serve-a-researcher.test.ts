@@ -2,18 +2,13 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile, collectErrors } from './browser.ts';
+import { searchAnswered, searchStatus, shownSlugs } from './search-page.ts';
 
 const browser = browserForFile();
 const base = () => inject('baseUrl');
-const status = (page: Page) => page.locator('[data-search-status]');
-const answered = (page: Page) =>
-  status(page)
-    .filter({ hasText: /找到|没有/ })
-    .waitFor();
-const resultSlugs = (page: Page) =>
-  page
-    .locator('[data-search-results] li > a')
-    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
+const status = searchStatus;
+const answered = searchAnswered;
+const resultSlugs = shownSlugs;
 const firstYears = (page: Page) =>
   page.locator('[data-search-results] .meta').evaluateAll((metas) => metas.map((m) => Number(/(\d{4})/.exec(m.textContent)?.[1] ?? 0)));
 
