@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { searchFiles } from '../../src/lib/search/files.ts';
@@ -19,13 +18,17 @@ export function score(found: Set<string>, truth: Set<string>): { recall: number;
   return { recall: truth.size ? hit / truth.size : 1, precision: found.size ? hit / found.size : 1 };
 }
 
-/** A `fetch` over the file system: a URL is a file path, a missing file a 404. */
-export const fileFetch: Fetch = async (path) => {
+/**
+ * A `fetch` over the file system: a URL is a file path, a missing file a 404. Reads synchronously,
+ * one file at a time: a query checking thousands of candidates at 100k asks for thousands of
+ * text parts at once, and as many open files at once ran out of descriptors (EMFILE).
+ */
+export const fileFetch: Fetch = (path) => {
   try {
-    return new Response(await readFile(path));
+    return Promise.resolve(new Response(readFileSync(path)));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Response('not found', { status: 404 });
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve(new Response('not found', { status: 404 }));
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 };
 
