@@ -3,6 +3,7 @@ import { kindLabel, partLabels, regionLabel, yearsText } from '../lib/labels.ts'
 import { noteLabels, reportNotes } from '../lib/report-notes.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { reportFile, reportHref } from '../lib/urls.ts';
+import { el } from './element.ts';
 
 /**
  * The compare page: reads `?r=` slugs from the URL, fetches each report's JSON, and renders the
@@ -10,16 +11,6 @@ import { reportFile, reportHref } from '../lib/urls.ts';
  * `[compare] …` and never throws into the page.
  */
 const root = document.querySelector<HTMLElement>('[data-compare-root]');
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 function columnLabel(c: Comparison, i: number, r: CompareInput): string {
   if (c.mode === 'plan-outcome') return i === 0 ? `${c.year}年计划` : `${c.year}年成效`;

@@ -2,6 +2,7 @@ import { kindLabel, unknownYearLabel, yearsText } from '../lib/labels.ts';
 import { reportOrders, tableCataloguePath, type ReportOrder, type TableCatalogue } from '../lib/report-table.ts';
 import { filteredTableHref, reportHref } from '../lib/urls.ts';
 import { noteLabels } from '../lib/report-notes.ts';
+import { el } from './element.ts';
 
 /**
  * The all-reports table's filters. The static pages already list every report in each sort
@@ -11,16 +12,6 @@ import { noteLabels } from '../lib/report-notes.ts';
  */
 const pageSize = 100;
 type Row = TableCatalogue['rows'][number];
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 /** Codes of a place and everything under it share its code without trailing `00` pairs. */
 const codePrefix = (code: string) => code.replace(/(?:00)+$/, '');

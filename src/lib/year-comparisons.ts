@@ -1,4 +1,5 @@
 import { primaryYear, regionLabel, type Entry } from './catalogue.ts';
+import type { RelatedReport } from './related.ts';
 import { compareHref } from './urls.ts';
 import { regionPlaces } from './region-path.ts';
 
@@ -12,7 +13,7 @@ export interface YearComparison {
 const collator = new Intl.Collator('zh-Hans-CN');
 
 /** Up to four reports of one region around `year`, chronological: the year itself and the nearest others. */
-function around(list: Entry[], year: number): Entry[] {
+function around(list: RelatedReport[], year: number): RelatedReport[] {
   const dated = list.filter((e) => primaryYear(e.data) !== null);
   const nearest = [...dated]
     .sort((a, b) => Math.abs(primaryYear(a.data)! - year) - Math.abs(primaryYear(b.data)! - year) || a.id.localeCompare(b.id))
@@ -25,7 +26,7 @@ function around(list: Entry[], year: number): Entry[] {
  * (bureaus with the most years first), and the county bureaus of one city in `year`. Never
  * reports of unrelated places. At most `limit` of each.
  */
-export function yearComparisons(year: number, ofYear: Entry[], byRegion: Map<string, Entry[]>, limit = 5): YearComparison[] {
+export function yearComparisons(year: number, ofYear: Entry[], byRegion: Map<string, RelatedReport[]>, limit = 5): YearComparison[] {
   const out: YearComparison[] = [];
   const bureaus = [...new Set(ofYear.map((e) => e.data.region.code).filter((c): c is string => c !== null))]
     .map((code) => ({ code, list: byRegion.get(code) ?? [] }))
