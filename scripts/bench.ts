@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { readReports } from '../src/lib/read-reports.ts';
 import { foldText, queryPhrases } from '../src/lib/search/tokens.ts';
 import { indexHrefs, searchHref } from '../src/lib/urls.ts';
 import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
-import { filesUnder, folderBytes, latencies, mean, percentile, timed } from './bench/measure.ts';
+import { filesUnder, folderBytes, folderSize, latencies, mean, percentile, timed } from './bench/measure.ts';
 import { builtDocs, docMatches, openBuiltIndex, ourAnswer, score } from './bench/search-correctness.ts';
 import { serveStatic } from './bench/static-server.ts';
 
@@ -101,6 +101,11 @@ async function measureOurs(
   dist: string,
 ): Promise<Pick<SearchFigures, 'firstQueryBytes' | 'facetBytes' | 'p50Ms' | 'p95Ms' | 'coldP50Ms' | 'repeatP50Ms' | 'typedP50Ms'>> {
   const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
+  // What a host sends: a JSON file gzipped, a pack's range as it is (its values are compressed already).
+  const sent = (r: Response): Promise<[string, number]> => {
+    const path = new URL(r.url()).pathname;
+    return path.endsWith('.bin') ? r.body().then((b) => [path, b.length]) : Promise.resolve([path, gz(path)]);
+  };
   const cold: number[] = [];
   const firstBytes: number[] = [];
   const facetBytes: number[] = [];
@@ -108,10 +113,10 @@ async function measureOurs(
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}${searchHref()}`);
-    const fetched: string[] = [];
+    const fetched: Promise<[string, number]>[] = [];
     page.on('response', (r) => {
       const path = new URL(r.url()).pathname;
-      if (path.startsWith(indexHrefs.search) && path.endsWith('.json')) fetched.push(path);
+      if (path.startsWith(indexHrefs.search) && (path.endsWith('.json') || path.endsWith('.bin'))) fetched.push(sent(r));
     });
     cold.push(await timeQuery(page, q));
     // Snippets and filter counts arrive after the results show: wait for both.
@@ -121,8 +126,9 @@ async function measureOurs(
       return snippets && (filters?.options.length ?? 0) > 1;
     });
     const isFacet = (p: string) => p.startsWith(`${indexHrefs.search}facets/`);
-    firstBytes.push(fetched.filter((p) => !isFacet(p)).reduce((n, p) => n + gz(p), 0));
-    facetBytes.push(fetched.filter(isFacet).reduce((n, p) => n + gz(p), 0));
+    const files = await Promise.all(fetched);
+    firstBytes.push(files.filter(([p]) => !isFacet(p)).reduce((n, [, b]) => n + b, 0));
+    facetBytes.push(files.filter(([p]) => isFacet(p)).reduce((n, [, b]) => n + b, 0));
     await context.close();
   }
   const context = await browser.newContext();
@@ -230,9 +236,8 @@ async function benchSize(n: number, browser: Browser | null) {
   if (build.status !== 0) throw new Error(`astro build failed at ${n}:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   const dist = join(root, 'dist');
   const pages = filesUnder(dist).filter((p) => p.endsWith('.html')).length;
-  const distFiles = filesUnder(dist).length;
-  const distBytes = folderBytes(dist, () => true).bytes;
-  const index = folderBytes(join(dist, 'search'), (p) => p.endsWith('.json'));
+  const { files: distFiles, bytes: distBytes } = folderSize(dist);
+  const index = folderBytes(join(dist, 'search'), (p) => p.endsWith('.json') || p.endsWith('.bin'));
 
   console.error(`[bench] ${n}: search correctness`);
   const allDocs = builtDocs(dist);

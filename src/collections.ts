@@ -11,6 +11,14 @@ export async function allReports(): Promise<Entry[]> {
   return cached;
 }
 
+let ids: Map<string, number> | null = null;
+
+/** Each report's search doc id: its place newest first, the order the archive-files writer adds them in. */
+export async function docIds(): Promise<Map<string, number>> {
+  ids ??= new Map((await allReports()).map((r, id) => [r.id, id]));
+  return ids;
+}
+
 let related: RelatedIndex | null = null;
 
 /** Reports grouped by region and year, for the compare links of every report page. */

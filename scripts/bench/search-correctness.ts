@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { searchFiles } from '../../src/lib/search/files.ts';
 import type { MetaRow, SearchManifest, SearchPart } from '../../src/lib/search/format.ts';
 import { decodeMeta } from '../../src/lib/search/meta.ts';
+import { textSpan, type Span } from '../../src/lib/search/pack.ts';
 import { openSearchIndex, type Fetch, type SearchSource } from '../../src/lib/search/reader.ts';
 import { runSearch } from '../../src/lib/search/run.ts';
 import { foldText } from '../../src/lib/search/tokens.ts';
@@ -18,13 +20,33 @@ export function score(found: Set<string>, truth: Set<string>): { recall: number;
   return { recall: truth.size ? hit / truth.size : 1, precision: found.size ? hit / found.size : 1 };
 }
 
-/**
- * A `fetch` over the file system: a URL is a file path, a missing file a 404. Reads synchronously,
- * one file at a time: a query checking thousands of candidates at 100k asks for thousands of
- * text parts at once, and as many open files at once ran out of descriptors (EMFILE).
- */
-export const fileFetch: Fetch = (path) => {
+/** Bytes `span` of a file, read synchronously. */
+function readSpan(path: string, span: Span): Buffer {
+  const fd = openSync(path, 'r');
   try {
+    const bytes = Buffer.alloc(span.length);
+    const got = readSync(fd, bytes, 0, span.length, span.offset);
+    return bytes.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A `fetch` over the file system: a URL is a file path, a missing file a 404, a `Range` header
+ * answered with 206 and those bytes, as a static host does. Reads synchronously, one file at a
+ * time: a query checking thousands of candidates at 100k asks for thousands of text parts at
+ * once, and as many open files at once ran out of descriptors (EMFILE).
+ */
+export const fileFetch: Fetch = (path, init) => {
+  try {
+    const range = /^bytes=(\d+)-(\d+)$/.exec(init.headers?.Range ?? '');
+    if (range) {
+      const offset = Number(range[1]);
+      return Promise.resolve(
+        new Response(new Uint8Array(readSpan(path, { offset, length: Number(range[2]) - offset + 1 })), { status: 206 }),
+      );
+    }
     return Promise.resolve(new Response(readFileSync(path)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve(new Response('not found', { status: 404 }));
@@ -54,7 +76,9 @@ export function builtDocs(dist: string): OracleDoc[] {
     for (const row of read(searchFiles.meta(chunk)) as MetaRow[]) {
       const id = docs.length;
       const meta = decodeMeta(row);
-      const paragraphs = Array.from({ length: manifest.parts }, (_, k) => read(searchFiles.part(id, k)) as SearchPart).flat();
+      const pack = join(dist, 'search', searchFiles.textPack(id));
+      const part = (k: number) => JSON.parse(inflateRawSync(readSpan(pack, textSpan(meta.text, k))).toString('utf8')) as SearchPart;
+      const paragraphs = Array.from({ length: manifest.parts }, (_, k) => part(k)).flat();
       docs.push({ slug: meta.slug, title: meta.title, regionAndIssuer: meta.regionAndIssuer, paragraphs });
     }
   }

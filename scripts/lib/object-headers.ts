@@ -67,8 +67,12 @@ export const uploadRules: readonly UploadRule[] = [
   asset('*.png', 'image/png'),
   asset('*.webp', 'image/webp'),
   asset('*.jpg', 'image/jpeg'),
-  // Report downloads, the search index (/search/**), /api/*.json, /reports/<slug>.hant.json.
+  // Report downloads, the search index's JSON files (/search/**), /api/*.json.
   data('*.json', utf8('application/json')),
+  // The search index's packs (/search/shard/<g>.bin, /search/text/<p>.bin): values compressed one
+  // by one and read by Range requests, so the store must send them as they are (a type CDNs do
+  // not compress on the fly).
+  data('*.bin', 'application/octet-stream'),
   data('*.md', utf8('text/markdown')),
   // /reports/<slug>.raw.txt and /robots.txt.
   data('*.txt', utf8('text/plain')),

@@ -1,5 +1,7 @@
 import { tableConverter, type TraditionalTable } from '../lib/traditional-table.ts';
-import { fetchJson } from '../lib/search/reader.ts';
+import type { MetaRow } from '../lib/search/format.ts';
+import { textSpan } from '../lib/search/pack.ts';
+import { fetchJson, fetchPacked } from '../lib/search/reader.ts';
 
 /** Where the reader's choice of script is kept, across pages and visits. */
 const storageKey = 'archive-script';
@@ -22,17 +24,37 @@ function remember(hant: boolean): void {
   }
 }
 
+/** Where the page's Traditional table is: its report's metadata file and row, and the text pack the row locates it in. */
+interface TableAt {
+  meta: string;
+  row: number;
+  pack: string;
+  slug: string;
+}
+
 /**
- * The 简/繁 switch of a report page: fetches the page's Traditional table (`/reports/<slug>.hant.json`,
- * a few KB) on first use and converts every text on the page (title, metadata, table of
+ * The page's Traditional table: the report's metadata row says where its texts lie in the text
+ * pack, the table last of them (see src/lib/search/format.ts). Two small requests, a few KB.
+ */
+async function loadTable(at: TableAt): Promise<TraditionalTable> {
+  const row = ((await fetchJson(at.meta)) as MetaRow[])[at.row];
+  if (!row || row[0] !== at.slug) throw new Error(`row ${at.row} of ${at.meta} is not ${at.slug}`);
+  const location = row[10];
+  return (await fetchPacked(at.pack, textSpan(location, location.length - 2))) as TraditionalTable;
+}
+
+/**
+ * The 简/繁 switch of a report page: fetches the page's Traditional table (`loadTable`, a few
+ * KB) on first use and converts every text on the page (title, metadata, table of
  * contents, body, the interface's own words), keeping the originals to switch back. The choice
  * is remembered, so the next page opens in the same script.
  */
 export function setupScriptToggle(): void {
   const toggle = document.querySelector<HTMLButtonElement>('[data-script-toggle]');
   const status = document.querySelector<HTMLElement>('[data-script-status]');
-  const tableUrl = toggle?.dataset.table;
-  if (!toggle || !tableUrl) return;
+  const { meta, row, pack, slug } = toggle?.dataset ?? {};
+  if (!toggle || !meta || !row || !pack || !slug) return;
+  const at: TableAt = { meta, row: Number(row), pack, slug };
   toggle.hidden = false;
   let converter: Promise<(text: string) => string> | null = null;
   const texts = new Map<Text, string>();
@@ -87,7 +109,7 @@ export function setupScriptToggle(): void {
     toggle.setAttribute('aria-busy', 'true');
     if (status) status.textContent = '正在加载繁体文本…';
     try {
-      converter ??= fetchJson(tableUrl).then((table) => tableConverter(table as TraditionalTable));
+      converter ??= loadTable(at).then(tableConverter);
       convertPage(await converter);
       show(true);
       if (status) status.textContent = '';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildTraditionalTable } from '../lib/traditional-table.ts';
+import { buildTraditionalTable, type TraditionalTable } from '../lib/traditional-table.ts';
 import { toTraditional } from '../lib/to-traditional.ts';
 
 /**
@@ -36,10 +36,10 @@ function pageWords(): string[] {
 }
 
 /**
- * The `/reports/<slug>.hant.json` file of a report: its page's Traditional table (see
- * `TraditionalTable`), from the report file's text, the other texts its page shows (`shown`: the
- * titles of the reports it links to) and the page's fixed words.
+ * A report page's Traditional table (see `TraditionalTable`; packed with the report's text, see
+ * `src/lib/search/format.ts`), from the report file's text, the other texts its page shows
+ * (`shown`: the titles of the reports it links to) and the page's fixed words.
  */
-export function traditionalFile(markdown: string, shown: string[] = []): string {
-  return JSON.stringify(buildTraditionalTable([markdown, ...shown, ...pageWords()], toTraditional));
+export function pageTraditionalTable(markdown: string, shown: string[] = []): TraditionalTable {
+  return buildTraditionalTable([markdown, ...shown, ...pageWords()], toTraditional);
 }

@@ -9,10 +9,12 @@ import { readReport, reportFilePaths } from '../lib/read-reports.ts';
 import { relatedComparisons, relatedIndex } from '../lib/related.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { SearchIndexBuilder } from '../lib/search/build.ts';
-import { searchFiles } from '../lib/search/files.ts';
+import { reportsPerPack, searchFiles, shardsPerPack } from '../lib/search/files.ts';
+import { PackFile, packed, shardPackBytes } from './pack-writer.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
+import { hasOriginalFile } from '../lib/original-file.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
-import { traditionalFile } from './traditional-files.ts';
+import { pageTraditionalTable } from './traditional-files.ts';
 
 /** Where the archive's files come from: the normalized reports and their raw captures. */
 export interface ArchiveSources {
@@ -22,6 +24,12 @@ export interface ArchiveSources {
 
 /** Byte-order mark put before text downloads: static hosts serve `.txt` and `.md` without a charset, and browsers then read UTF-8 only when it starts with one. */
 const bom = '\ufeff';
+
+/** UTF-8 bytes as a text download: as they are when they start with a byte-order mark, else with one put before them. */
+function withBom(utf8: Buffer): Buffer {
+  const mark = Buffer.from(bom);
+  return utf8.subarray(0, mark.length).equals(mark) ? utf8 : Buffer.concat([mark, utf8]);
+}
 
 /** The raw capture's exact bytes, checked against the SHA-256 its report records (and shows). */
 function originalBytes(path: string, sha256: string, report: string): Buffer {
@@ -49,9 +57,12 @@ interface Listed {
  * rendering, so they cost a file write each rather than a route each.
  * - `reports/<slug>.md` (the report file) and `.raw.txt` (the raw capture as UTF-8 text), both
  *   with a UTF-8 byte-order mark; `.original` (the raw capture's exact bytes, whose SHA-256 the
- *   page shows); `.json` (metadata, body, topic chunks; removed spam as digests only);
- *   `.hant.json` (the page's Simplified → Traditional table, fetched by its 简/繁 switch)
- * - `search/manifest.json`, `t2s.json`, `shard/<n>.json`, `meta/<n>.json`, `facets/<n>.json`, `part/<k>/<id>.json`
+ *   page shows) when they are not UTF-8 (`hasOriginalFile`; a UTF-8 capture's bytes are its
+ *   `.raw.txt`, byte-order mark aside); `.json` (metadata, body, topic chunks; removed spam as
+ *   digests only)
+ * - `search/manifest.json`, `t2s.json`, `shard/<g>.bin`, `meta/<n>.json`, `facets/<n>.json`,
+ *   `text/<p>.bin`: each report's text parts and its page's Simplified → Traditional table
+ *   (fetched by the 简/繁 switch) go into its text pack, their location into its metadata row
  *
  * Memory stays near the size of the postings, whatever the number of reports: a first pass
  * reads and checks every report and keeps only what orders them (and checks every raw path, so
@@ -61,13 +72,16 @@ interface Listed {
  */
 export function writeArchiveFiles(out: string, sources: ArchiveSources): { reports: number; shards: number } {
   const made = new Set<string>();
-  const write = (path: string, content: string | Buffer): void => {
+  const folderOf = (path: string): string => {
     const dir = join(path, '..');
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    writeFileSync(path, content);
+    return path;
+  };
+  const write = (path: string, content: string | Buffer): void => {
+    writeFileSync(folderOf(path), content);
   };
   const listed: Listed[] = [];
   const rawPaths = new Map<string, string>();
@@ -91,33 +105,48 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   const related = relatedIndex(listed);
   const index = new SearchIndexBuilder();
   const search = (path: string) => join(out, 'search', path);
+  let pack: PackFile | null = null;
   for (const { path } of listed) {
     const r = readReport(path);
     const { doc, parts, id } = index.add(r);
+    if (id % reportsPerPack === 0) {
+      pack?.close();
+      pack = new PackFile(folderOf(search(searchFiles.textPack(id))));
+    }
     const base = join(out, 'reports', r.id);
     write(`${base}.md`, bom + r.markdown);
     const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
     write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, doc.paragraphs) }));
     const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, path);
-    write(`${base}.original`, original);
-    write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
-    write(
-      `${base}.hant.json`,
-      traditionalFile(
-        r.markdown,
-        relatedComparisons(r, related).map((link) => link.label),
-      ),
+    if (hasOriginalFile(r.data.source)) {
+      write(`${base}.original`, original);
+      write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
+    } else {
+      write(`${base}.raw.txt`, withBom(original));
+    }
+    const hant = pageTraditionalTable(
+      r.markdown,
+      relatedComparisons(r, related).map((link) => link.label),
     );
-    parts.forEach((part, k) => {
-      write(search(searchFiles.part(id, k)), JSON.stringify(part));
-    });
+    const values = [...parts, hant].map(packed);
+    const offset = pack!.append(values[0]!);
+    for (const value of values.slice(1)) pack!.append(value);
+    index.locate(id, [offset, ...values.map((v) => v.length)]);
   }
+  pack?.close();
   const shards = index.shardCount();
   const tables = index.tables(shards);
   write(search(searchFiles.manifest), JSON.stringify(tables.manifest));
   write(search(searchFiles.pairs), JSON.stringify({ pairs: traditionalPairs() }));
+  let group: Buffer[] = [];
   let n = 0;
-  for (const shard of index.shards()) write(search(searchFiles.shard(n++)), JSON.stringify(shard));
+  for (const shard of index.shards()) {
+    group.push(packed(shard));
+    if (++n % shardsPerPack === 0 || n === shards) {
+      write(search(searchFiles.shardPack(n - 1)), shardPackBytes(group));
+      group = [];
+    }
+  }
   tables.meta.forEach((chunk, i) => {
     write(search(searchFiles.meta(i)), JSON.stringify(chunk));
   });

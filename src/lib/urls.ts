@@ -18,8 +18,8 @@ export const indexHrefs = {
 /** The all-reports table's orders and the first page of each. */
 const tableHrefs = { date: indexHrefs.reports, region: `${indexHrefs.reports}by-region/`, year: `${indexHrefs.reports}by-year/` } as const;
 
-/** The downloads of a report, by file ending: the report file, its JSON, the raw text as UTF-8, the page's Traditional table, the raw bytes. */
-export type ReportFileKind = 'md' | 'json' | 'raw.txt' | 'hant.json' | 'original';
+/** The downloads of a report, by file ending: the report file, its JSON, the raw text as UTF-8, the raw bytes when they are not UTF-8. */
+export type ReportFileKind = 'md' | 'json' | 'raw.txt' | 'original';
 
 /** A query string from parameters, empty values left out, in the order given; empty when none is left. */
 function queryString(params: Iterable<[string, string | undefined]>): string {

@@ -12,6 +12,8 @@ import { readReports, type ReportFile } from '../../src/lib/read-reports.ts';
 import { noteLabels, reportNotes } from '../../src/lib/report-notes.ts';
 import { partsOf } from '../../src/lib/search/build.ts';
 import type { SearchManifest } from '../../src/lib/search/format.ts';
+import { searchFiles, shardsPerPack } from '../../src/lib/search/files.ts';
+import { directoryBytes } from '../../src/lib/search/pack.ts';
 import { foldText, queryTerms, shardOf } from '../../src/lib/search/tokens.ts';
 import { toTraditional } from '../../src/lib/to-traditional.ts';
 import { browserForFile, collectErrors } from './browser.ts';
@@ -265,12 +267,14 @@ describe('search on 1,000 reports', () => {
       .slice(0, 10_000)
       .join('');
     const cut = Array.from(long).slice(0, 64).join('');
-    const shards = new Set(queryTerms(cut).map((t) => `/search/shard/${shardOf(t, manifest.shards)}.json`));
+    const shards = new Set(queryTerms(cut).map((t) => shardOf(t, manifest.shards)));
+    const packs = new Set([...shards].map((n) => `/search/${searchFiles.shardPack(n)}`));
     const page = await browser().newPage();
+    // Each pack's directory once, then one range a shard.
     const fetched = new Set<string>();
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
-      if (path.startsWith('/search/shard/')) fetched.add(path);
+      if (path.startsWith('/search/shard/')) fetched.add(`${path} ${r.headers().range}`);
     });
     const notice = page.locator('[data-search-notice]');
     const cutTo64 = async (how: string) => {
@@ -279,7 +283,11 @@ describe('search on 1,000 reports', () => {
       expect(await page.locator('[data-search-input]').inputValue(), how).toBe(cut);
       expect(new URL(page.url()).searchParams.get('q'), how).toBe(cut);
       expect(page.url().length, how).toBeLessThan(1000);
-      expect([...fetched].sort(), how).toEqual([...shards].sort());
+      const directories = [...fetched].filter((f) =>
+        f.endsWith(` bytes=0-${directoryBytes(Math.min(shardsPerPack, manifest.shards)) - 1}`),
+      );
+      expect(new Set(directories.map((f) => f.split(' ')[0])), how).toEqual(packs);
+      expect(fetched.size - directories.length, how).toBe(shards.size);
     };
     // Pasted or set by a script past the field's own limit…
     await page.goto(`${base}/search/`);
@@ -445,7 +453,7 @@ describe('a report opened from a search on 1,000 reports', () => {
 });
 
 describe('search failures on 1,000 reports', () => {
-  const shardOfQuery = (q: string) => `shard/${shardOf(q, manifest.shards)}.json`;
+  const shardOfQuery = (q: string) => searchFiles.shardPack(shardOf(q, manifest.shards));
 
   it('shows it is busy while an index file is slow, then the results', async () => {
     const page = await browser().newPage();
@@ -473,16 +481,17 @@ describe('search failures on 1,000 reports', () => {
     const page = await browser().newPage();
     await page.goto(`${base}/search/`);
     const asked = new Map<string, number>();
-    await page.route('**/search/shard/**', (route) => {
-      const path = new URL(route.request().url()).pathname;
-      asked.set(path, (asked.get(path) ?? 0) + 1);
-      return asked.get(path) === 1 ? route.abort() : route.continue();
+    await page.route('**/search/shard/**', async (route) => {
+      const request = `${new URL(route.request().url()).pathname} ${await route.request().headerValue('range')}`;
+      asked.set(request, (asked.get(request) ?? 0) + 1);
+      return asked.get(request) === 1 ? route.abort() : route.continue();
     });
     await page.locator('[data-search-input]').fill('学位');
     await page.locator('[data-search-input]').press('Enter');
     await answered(page);
     expect(await status(page).textContent()).toMatch(new RegExp(`^找到 ${newestFirst('学位').length} 篇`));
-    expect([...asked.values()]).toEqual([2]);
+    // The shard's pack directory and the shard itself: each failed once, each asked again.
+    expect([...asked.values()]).toEqual([2, 2]);
     await page.close();
   });
 
@@ -544,7 +553,7 @@ describe('search failures on 1,000 reports', () => {
 
   it('keeps the results and says only the snippets are missing when the text parts cannot be read', async () => {
     const page = await browser().newPage();
-    await page.route('**/search/part/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route('**/search/text/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(searchUrl({ q: '学位' }));
     await answered(page);
     expect(await status(page).textContent()).toBe(`找到 ${newestFirst('学位').length} 篇包含“学位”的报告，按相关度排列，显示前 10 篇。`);
@@ -584,7 +593,10 @@ describe('the 简/繁 switch on 1,000 reports', () => {
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('[data-script-toggle]').getAttribute('aria-pressed')).toBe('true');
     await page.waitForLoadState('networkidle');
-    expect(requests).toEqual([`/reports/${doc.slug}.hant.json`]);
+    // The report's metadata row, then its Traditional table, read from its text pack by range.
+    expect(requests).toHaveLength(2);
+    expect(requests[0]).toMatch(/^\/search\/meta\/\d+\.json$/);
+    expect(requests[1]).toMatch(/^\/search\/text\/\d+\.bin$/);
     await expect.poll(() => transferred).toBeGreaterThan(0);
     expect(transferred).toBeLessThan(30 * 1024);
     console.log(`[1k] first switch of ${doc.slug} (${doc.report.body.length} characters): ${transferred} bytes transferred`);
@@ -632,12 +644,12 @@ describe('the 简/繁 switch on 1,000 reports', () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${base}/reports/${doc.slug}/`);
-    await page.route('**/*.hant.json', (route) => route.abort());
+    await page.route('**/search/text/**', (route) => route.abort());
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('[data-script-status]').textContent()).toBe('繁体文本加载失败，请稍后再试。');
     expect(await page.locator('h1').textContent()).toBe(doc.report.data.title);
     expect(await page.locator('[data-script-toggle]').getAttribute('aria-pressed')).toBe('false');
-    await page.unroute('**/*.hant.json');
+    await page.unroute('**/search/text/**');
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(toTraditional(doc.report.data.title));
     expect(await page.locator('[data-script-status]').textContent()).toBe('');

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
+import { searchFiles, shardsPerPack } from '../../src/lib/search/files.ts';
+import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
+import { decodeMeta } from '../../src/lib/search/meta.ts';
+import { directoryBytes, shardSpan, textSpan } from '../../src/lib/search/pack.ts';
 import { browserForFile } from './browser.ts';
 
 const browser = browserForFile();
@@ -17,10 +22,30 @@ function builtFiles(): string[] {
 }
 
 describe('the published files', () => {
-  it('parse as JSON, every one of them', () => {
+  it('parse as JSON, every one of them, and every value packed in the search index too', () => {
     const json = builtFiles().filter((f) => f.endsWith('.json'));
-    expect(json.length).toBeGreaterThan(50);
-    for (const f of json) expect(() => JSON.parse(readFileSync(join(inject('distDir'), f), 'utf8')) as unknown, f).not.toThrow();
+    const read = (f: string): unknown => JSON.parse(readFileSync(join(inject('distDir'), f), 'utf8'));
+    const manifest = read('search/manifest.json') as SearchManifest;
+    expect(json.length).toBeGreaterThan(manifest.docs + 4);
+    for (const f of json) expect(() => read(f), f).not.toThrow();
+    const unpack = (f: string, at: number, length: number): unknown =>
+      JSON.parse(inflateRawSync(readFileSync(join(inject('distDir'), 'search', f)).subarray(at, at + length)).toString('utf8'));
+    const inPack = Math.min(shardsPerPack, manifest.shards);
+    for (let n = 0; n < manifest.shards; n++) {
+      const pack = readFileSync(join(inject('distDir'), 'search', searchFiles.shardPack(n)));
+      const { offset, length } = shardSpan(pack.subarray(0, directoryBytes(inPack)), n % inPack);
+      const shard = unpack(searchFiles.shardPack(n), offset, length) as Record<string, unknown>;
+      expect(Object.keys(shard).sort(), `shard ${n}`).toEqual(['b', 't']);
+    }
+    for (let id = 0; id < manifest.docs; id++) {
+      const row = decodeMeta(
+        (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!,
+      );
+      for (let k = 0; k <= manifest.parts; k++) {
+        const { offset, length } = textSpan(row.text, k);
+        expect(unpack(searchFiles.textPack(id), offset, length), `${row.slug} value ${k}`).toEqual(expect.anything());
+      }
+    }
   });
 
   it('parse as well-formed XML: the feed and the sitemaps, with a title that held non-characters', async () => {
@@ -49,15 +74,22 @@ describe('the published files', () => {
     await page.close();
   });
 
-  it('offer the original bytes with the SHA-256 the page shows', async () => {
+  it('offer the original bytes with the SHA-256 the page shows: a UTF-8 capture as its raw text, a byte-order mark put before it', async () => {
     const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}/reports/${hostile}/`);
     const shown = await page.locator('dd.hash').textContent();
-    const href = await page.locator('a', { hasText: '原始文件（原样字节）' }).getAttribute('href');
-    expect(await page.locator('a', { hasText: '原始文件（原样字节）' }).getAttribute('download')).toBe('hostile-characters.txt');
+    const link = page.locator('#source-title + dl a[download]');
+    expect(await link.getAttribute('download')).toBe('hostile-characters.txt');
+    expect(await page.locator('#source-title + dl').innerText()).toContain('即原样字节');
+    const href = await link.getAttribute('href');
+    expect(href).toBe(`/reports/${hostile}.raw.txt`);
     const bytes = await (await page.request.get(`${inject('baseUrl')}${href}`)).body();
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown);
-    expect(bytes.equals(readFileSync('tests/fixtures/site/hostile-characters.txt'))).toBe(true);
+    const original = readFileSync('tests/fixtures/site/hostile-characters.txt');
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(bytes.subarray(3).equals(original)).toBe(true);
+    expect(createHash('sha256').update(bytes.subarray(3)).digest('hex')).toBe(shown);
+    // No second copy of the same bytes.
+    expect((await page.request.get(`${inject('baseUrl')}/reports/${hostile}.original`)).status()).toBe(404);
     await page.close();
   });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 import { writeArchiveFiles } from '../../src/integrations/write-archive-files.ts';
@@ -10,6 +11,10 @@ import { readReports } from '../../src/lib/read-reports.ts';
 import { searchFiles } from '../../src/lib/search/files.ts';
 import type { MetaRow, SearchManifest, SearchPart } from '../../src/lib/search/format.ts';
 import { decodeMeta } from '../../src/lib/search/meta.ts';
+import { textSpan } from '../../src/lib/search/pack.ts';
+import { hasOriginalFile } from '../../src/lib/original-file.ts';
+import { tableConverter, type TraditionalTable } from '../../src/lib/traditional-table.ts';
+import { toTraditional } from '../../src/lib/to-traditional.ts';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
@@ -44,12 +49,21 @@ describe('the archive files written beside the pages', () => {
     }
   });
 
-  it('offers the exact original bytes, whose SHA-256 is the one the report records', () => {
+  it('offers the exact original bytes, whose SHA-256 is the one the report records: a file of their own unless they are the UTF-8 text', () => {
+    const bom = Buffer.from('\ufeff');
+    const kinds = new Set<boolean>();
     for (const r of reports) {
-      const original = readFileSync(join(out, 'reports', `${r.id}.original`));
-      expect(original.equals(readFileSync(join(raw, r.data.source.file))), r.id).toBe(true);
+      const raw_ = readFileSync(join(raw, r.data.source.file));
+      const separate = hasOriginalFile(r.data.source);
+      kinds.add(separate);
+      const original = separate
+        ? readFileSync(join(out, 'reports', `${r.id}.original`))
+        : readFileSync(join(out, 'reports', `${r.id}.raw.txt`)).subarray(raw_.subarray(0, 3).equals(bom) ? 0 : 3);
+      expect(original.equals(raw_), r.id).toBe(true);
       expect(createHash('sha256').update(original).digest('hex')).toBe(r.data.source.sha256);
+      expect(files.has(`reports/${r.id}.original`), r.id).toBe(separate);
     }
+    expect([...kinds].sort()).toEqual([false, true]);
   });
 
   it('never republishes removed spam strings in the JSON download, only their digests', () => {
@@ -84,10 +98,18 @@ describe('the archive files written beside the pages', () => {
     const manifest = read(`search/${searchFiles.manifest}`) as SearchManifest;
     expect(manifest.docs).toBe(reports.length);
     for (let id = 0; id < manifest.docs; id++) {
-      const parts = Array.from({ length: manifest.parts }, (_, k) => read(`search/${searchFiles.part(id, k)}`) as SearchPart);
       const meta = decodeMeta(
         (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!,
       );
+      const pack = readFileSync(join(out, 'search', searchFiles.textPack(id)));
+      const unpack = (k: number): unknown => {
+        const { offset, length } = textSpan(meta.text, k);
+        return JSON.parse(inflateRawSync(pack.subarray(offset, offset + length)).toString('utf8'));
+      };
+      const parts = Array.from({ length: manifest.parts }, (_, k) => unpack(k) as SearchPart);
+      // After the parts, the page's Traditional table: it turns the report's own title.
+      const convert = tableConverter(unpack(manifest.parts) as TraditionalTable);
+      expect(convert(meta.title)).toBe(toTraditional(meta.title));
       const json = read(`reports/${meta.slug}.json`) as { chunks: { id: string }[] };
       const anchors = parts.flat().map(([anchor]) => anchor);
       expect(anchors.length).toBeGreaterThan(0);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeFacets, encodeFacets, type Facet } from '../../src/lib/search/facets.ts';
 import type { MetaRow } from '../../src/lib/search/format.ts';
 import { decodeMeta, encodeMeta, type SearchMeta } from '../../src/lib/search/meta.ts';
+import { directoryBytes, inflateJson, shardSpan, textSpan } from '../../src/lib/search/pack.ts';
+import { packed, shardPackBytes } from '../../src/integrations/pack-writer.ts';
 import { decodeBodyPosting, decodeGaps, decodeTitlePosting, encodeBodyPosting, encodeGaps } from '../../src/lib/search/postings.ts';
 import { foldQuery, pairTable } from '../../src/lib/search/tokens.ts';
 import { convertToSimplified, traditionalPairs } from '../../src/lib/traditional.ts';
@@ -20,6 +22,7 @@ describe('meta rows', () => {
     posted: '2022-01-05',
     regionAndIssuer: '广东省 湛江市 麻章区 麻章区教育局',
     notes: 0,
+    text: [81920, 812, 1630, 1544, 1702, 2310],
   };
   const template: SearchMeta = {
     ...mazhang,
@@ -32,6 +35,7 @@ describe('meta rows', () => {
     posted: null,
     regionAndIssuer: '',
     notes: 1,
+    text: [0, 20, 20, 20, 20, 300],
   };
 
   it('are written by position, in the order the files have always had', () => {
@@ -46,12 +50,42 @@ describe('meta rows', () => {
       null,
       '',
       1,
+      [0, 20, 20, 20, 20, 300],
     ]);
   });
   it('read back with their fields named', () => {
     for (const meta of [mazhang, template]) expect(decodeMeta(encodeMeta(meta))).toEqual(meta);
-    const row: MetaRow = ['s', 't', 'r', 'p', 'c', [2020], 'plan', '2020-03-01', 'p c', 2];
+    const row: MetaRow = ['s', 't', 'r', 'p', 'c', [2020], 'plan', '2020-03-01', 'p c', 2, [5, 1, 2]];
     expect(encodeMeta(decodeMeta(row))).toEqual(row);
+  });
+});
+
+describe('packs', () => {
+  const values = [{ b: { 双减: [4, 0, 2, 1] }, t: {} }, { b: {}, t: { 湛江: [0, 7] } }, [['p-1', '課後服務']]];
+  it('read each value back from its span: a shard pack by its directory', async () => {
+    const blobs = values.map(packed);
+    const pack = shardPackBytes(blobs);
+    expect(pack.length).toBe(directoryBytes(3) + blobs.reduce((n, b) => n + b.length, 0));
+    for (const [i, value] of values.entries()) {
+      const { offset, length } = shardSpan(pack.subarray(0, directoryBytes(3)), i);
+      expect(length).toBe(blobs[i]!.length);
+      expect(await inflateJson(pack.subarray(offset, offset + length))).toEqual(value);
+    }
+  });
+  it('read each value back from its span: a report text by its location', async () => {
+    const blobs = values.map(packed);
+    const before = Buffer.from('other reports');
+    const pack = Buffer.concat([before, ...blobs]);
+    const location = [before.length, ...blobs.map((b) => b.length)];
+    for (const [k, value] of values.entries()) {
+      const { offset, length } = textSpan(location, k);
+      expect(await inflateJson(pack.subarray(offset, offset + length))).toEqual(value);
+    }
+    expect(() => textSpan(location, 3)).toThrow(RangeError);
+  });
+  it('compress each value on its own: a repetitive one shrinks', () => {
+    const long = Array.from({ length: 200 }, (_, i) => [`p-${i}`, '全面落实双减政策，课后服务全覆盖。']);
+    expect(packed(long).length).toBeLessThan(Buffer.byteLength(JSON.stringify(long)) / 10);
   });
 });
 

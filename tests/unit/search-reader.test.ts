@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
+import type { MetaRow, SearchManifest, SearchShard } from '../../src/lib/search/format.ts';
+import { directoryBytes } from '../../src/lib/search/pack.ts';
+import { packed, shardPackBytes } from '../../src/integrations/pack-writer.ts';
 import { FetchError, fetchJson, openSearchIndex, type Fetch } from '../../src/lib/search/reader.ts';
 
 const manifest: SearchManifest = {
-  version: 3,
+  version: 4,
   docs: 2,
   shards: 64,
   parts: 4,
@@ -16,9 +18,13 @@ const manifest: SearchManifest = {
   kinds: [{ value: 'summary', label: '工作总结' }],
   lowered: [1],
 };
+/** Report b's four text parts and its Traditional table, packed after report a's (here a stand-in of 7 bytes). */
+const textsOfB: unknown[] = [[['p-1', '双减']], [], [['p-2', '课后服务']], [], { words: '乙' }];
+const packedB = textsOfB.map(packed);
+const shards = Array.from({ length: 64 }, (_, n): SearchShard => ({ b: {}, t: n === 5 ? { 湛江: [0, 1] } : {} }));
 const rows: MetaRow[] = [
-  ['a', '甲', '广东省 湛江市', '广东省', '湛江市', [2022], 'summary', null, '广东省 湛江市', 0],
-  ['b', '乙', '广东省 湛江市', '广东省', '湛江市', [2021], 'summary', null, '广东省 湛江市', 1],
+  ['a', '甲', '广东省 湛江市', '广东省', '湛江市', [2022], 'summary', null, '广东省 湛江市', 0, [0, 1, 1, 1, 1, 3]],
+  ['b', '乙', '广东省 湛江市', '广东省', '湛江市', [2021], 'summary', null, '广东省 湛江市', 1, [7, ...packedB.map((b) => b.length)]],
 ];
 const files: Record<string, unknown> = {
   '/s/manifest.json': manifest,
@@ -26,15 +32,27 @@ const files: Record<string, unknown> = {
   '/s/meta/0.json': rows,
   '/s/facets/0.json': { p: [0, 0], k: '00', y: [1, 2] },
 };
+const packs: Record<string, Buffer> = {
+  '/s/shard/0.bin': shardPackBytes(shards.map(packed)),
+  '/s/text/0.bin': Buffer.concat([Buffer.from('reportA'), ...packedB]),
+};
 
-/** A fetch over `files` that fails as `trouble` says for a path, logging every request. */
-function fakeFetch(trouble: (path: string, attempt: number) => 'network' | 'hang' | 'html' | null = () => null): {
+/**
+ * A fetch over `files` and `packs` that fails as `trouble` says for a path, logging every request
+ * (with its range); answers a range with 206 and those bytes, or, as a server ignoring ranges
+ * does when `ranges` is false, with the whole file.
+ */
+function fakeFetch(
+  trouble: (path: string, attempt: number) => 'network' | 'hang' | 'html' | null = () => null,
+  ranges = true,
+): {
   fetch: Fetch;
   asked: string[];
 } {
   const asked: string[] = [];
-  const fetch: Fetch = (path, { signal }) => {
-    asked.push(path);
+  const fetch: Fetch = (path, { signal, headers }) => {
+    const range = headers?.Range;
+    asked.push(range ? `${path} ${range}` : path);
     const problem = trouble(path, asked.filter((p) => p === path).length);
     if (problem === 'network') return Promise.reject(new TypeError('Failed to fetch'));
     if (problem === 'hang') {
@@ -45,6 +63,13 @@ function fakeFetch(trouble: (path: string, attempt: number) => 'network' | 'hang
       });
     }
     if (problem === 'html') return Promise.resolve(new Response('<!doctype html>'));
+    const pack = packs[path];
+    if (pack) {
+      const [from, to] = (range ?? '').replace('bytes=', '').split('-').map(Number);
+      return Promise.resolve(
+        range && ranges ? new Response(new Uint8Array(pack.subarray(from, to! + 1)), { status: 206 }) : new Response(new Uint8Array(pack)),
+      );
+    }
     return Promise.resolve(path in files ? new Response(JSON.stringify(files[path])) : new Response('not found', { status: 404 }));
   };
   return { fetch, asked };
@@ -112,6 +137,7 @@ describe('the search index reader', () => {
       posted: null,
       regionAndIssuer: '广东省 湛江市',
       notes: 1,
+      text: rows[1]![10],
     });
     expect(await source.facets(0)).toEqual([
       { province: '广东省', city: '湛江市', kind: 'summary', years: [2022] },
@@ -127,5 +153,25 @@ describe('the search index reader', () => {
     down = false;
     expect((await source.meta(0))[0]!.slug).toBe('a');
     expect(f.asked.filter((p) => p === '/s/meta/0.json')).toHaveLength(3);
+  });
+  it('reads a shard from its pack: the pack’s directory once, then the shard’s bytes', async () => {
+    const f = fakeFetch();
+    const source = await openSearchIndex({ base: '/s/', ...f });
+    expect(await source.shard(5)).toEqual(shards[5]);
+    expect(await source.shard(6)).toEqual(shards[6]);
+    const ranges = f.asked.filter((p) => p.startsWith('/s/shard/0.bin'));
+    expect(ranges[0]).toBe(`/s/shard/0.bin bytes=0-${directoryBytes(64) - 1}`);
+    expect(ranges).toHaveLength(3);
+  });
+  it('reads a text part by the location in its metadata row, also from a server that ignores ranges', async () => {
+    for (const ranges of [true, false]) {
+      const source = await openSearchIndex({ base: '/s/', ...fakeFetch(() => null, ranges) });
+      expect(await source.part(1, 2)).toEqual(textsOfB[2]);
+      expect(await source.part(1, 0)).toEqual(textsOfB[0]);
+    }
+  });
+  it('names a span that does not hold a packed value as a server error', async () => {
+    const source = await openSearchIndex({ base: '/s/', ...fakeFetch() });
+    await expect(source.part(0, 0)).rejects.toMatchObject({ name: 'FetchError', failure: 'http', path: '/s/text/0.bin' });
   });
 });

@@ -28,7 +28,6 @@ describe('archive URLs', () => {
     [reportFile('2021-guangdong-zhanjiang-mazhang-summary', 'md'), '/reports/2021-guangdong-zhanjiang-mazhang-summary.md'],
     [reportFile('2021-guangdong-zhanjiang-mazhang-summary', 'json'), '/reports/2021-guangdong-zhanjiang-mazhang-summary.json'],
     [reportFile('2021-guangdong-zhanjiang-mazhang-summary', 'raw.txt'), '/reports/2021-guangdong-zhanjiang-mazhang-summary.raw.txt'],
-    [reportFile('2021-guangdong-zhanjiang-mazhang-summary', 'hant.json'), '/reports/2021-guangdong-zhanjiang-mazhang-summary.hant.json'],
     [reportFile('2021-guangdong-zhanjiang-mazhang-summary', 'original'), '/reports/2021-guangdong-zhanjiang-mazhang-summary.original'],
     [reportFile('*', 'raw.txt'), '/reports/*.raw.txt'],
     [yearHref(2021), '/years/2021/'],

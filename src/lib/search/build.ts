@@ -6,6 +6,8 @@ import { encodeFacets } from './facets.ts';
 import type { FacetChunk, MetaRow, SearchManifest, SearchPart, SearchShard } from './format.ts';
 import { encodeMeta, type SearchMeta } from './meta.ts';
 import { encodeBodyPosting, encodeGaps } from './postings.ts';
+import { metaChunk } from './files.ts';
+import type { TextLocation } from './pack.ts';
 import { forEachTermKey, shardOf, termOfKey, type TermKey } from './tokens.ts';
 
 /** A report as the search index needs it: its entry and its Markdown body. */
@@ -36,8 +38,6 @@ export interface SearchIndex {
   ids: Map<string, number>;
 }
 
-/** Reports per metadata file: listing rows, loaded for the results shown. */
-const metaChunk = 50;
 /** Reports per facet file: filter values, loaded for all candidates once the results show. */
 const facetChunk = 5000;
 /**
@@ -177,8 +177,14 @@ export class SearchIndexBuilder {
       posted: data.posted,
       regionAndIssuer: doc.regionAndIssuer,
       notes: reportNotes(data),
+      text: [],
     });
     return { id, doc, parts };
+  }
+
+  /** Records where report `id`'s text parts (and whatever follows them) were written in its text pack. */
+  locate(id: number, text: TextLocation): void {
+    this.#meta[id]!.text = text;
   }
 
   /** How many shards the postings added so far are cut into. */
@@ -227,7 +233,7 @@ export class SearchIndexBuilder {
     const lowered = meta.flatMap((m, id) => (m.notes ? [id] : []));
     return {
       manifest: {
-        version: 3,
+        version: 4,
         docs: meta.length,
         shards,
         parts: partCount,

@@ -1,10 +1,19 @@
+/** Reports per metadata file (`meta/<c>.json`): listing rows, loaded for the results shown. */
+export const metaChunk = 50;
+/** Shards per shard pack file: `shard/<g>.bin` holds shards g × shardsPerPack … (g + 1) × shardsPerPack − 1. */
+export const shardsPerPack = 256;
+/** Reports per text pack file: `text/<p>.bin` holds the texts of ids p × reportsPerPack … (p + 1) × reportsPerPack − 1. */
+export const reportsPerPack = 500;
+
 /** Where each search index file lives, relative to `/search/`: the one place that knows the layout (see format.ts). */
 export const searchFiles = {
   manifest: 'manifest.json',
   /** The Traditional → Simplified pair table, `{ pairs }`. */
   pairs: 't2s.json',
-  shard: (n: number) => `shard/${n}.json`,
+  /** The pack holding shard n. */
+  shardPack: (n: number) => `shard/${Math.floor(n / shardsPerPack)}.bin`,
   meta: (chunk: number) => `meta/${chunk}.json`,
   facets: (chunk: number) => `facets/${chunk}.json`,
-  part: (id: number, k: number) => `part/${k}/${id}.json`,
+  /** The pack holding report id's text parts and Traditional table. */
+  textPack: (id: number) => `text/${Math.floor(id / reportsPerPack)}.bin`,
 };

@@ -6,30 +6,38 @@
  * ```
  * dist/search/
  * ├── manifest.json        SearchManifest: sizes, chunk widths and the filter vocabularies
- * │                        {"version":3,"docs":1000,"shards":64,"parts":4,"metaChunk":50,"facetChunk":5000,
+ * │                        {"version":4,"docs":1000,"shards":64,"parts":4,"metaChunk":50,"facetChunk":5000,
  * │                         "provinces":["广东省",…],"cities":["湛江市",…],"places":[[0,3],[2,-1],…],
  * │                         "years":[2025,2024,…],"kinds":[{"value":"summary","label":"工作总结"},…],
  * │                         "lowered":[3,1,17,…]}                      ← gaps between ids, see postings.ts
  * ├── t2s.json             PairsFile: {"pairs":"雙双減减…"}, Traditional → Simplified, two characters a pair
- * ├── shard/<n>.json       SearchShard, n = shardOf(term, manifest.shards), see tokens.ts
+ * ├── shard/<g>.bin        shards g × 256 … g × 256 + 255 (n = shardOf(term, manifest.shards), see tokens.ts):
+ * │                        a directory of 257 uint32 LE offsets (fewer when there are under 256 shards),
+ * │                        then each shard, a packed SearchShard:
  * │                        {"b":{"双减":[4,0,2,1,…]},                  ← body: id gap, part, id gap, part…
  * │                         "t":{"湛江":[0,7,…]}}                      ← title + region + issuer: id gaps
  * ├── meta/<c>.json        MetaRow[] for ids c × metaChunk … (c + 1) × metaChunk − 1, see meta.ts
  * │                        [["2021-…-summary","…工作总结","广东省 湛江市 麻章区","广东省","湛江市",[2021],
- * │                          "summary","2022-01-05","广东省 湛江市 麻章区 湛江市麻章区教育局",0],…]
+ * │                          "summary","2022-01-05","广东省 湛江市 麻章区 湛江市麻章区教育局",0,
+ * │                          [81920,812,1630,1544,1702,2310]],…]      ← text location: offset, then lengths
+ * │                                                                     of its parts and Traditional table
  * ├── facets/<c>.json      FacetChunk for ids c × facetChunk …, column by column, see facets.ts
  * │                        {"p":[0,0,5,…],"k":"0120…","y":[2,6,1,…]}  ← place, kind digit, year bit mask
- * └── part/<k>/<id>.json   SearchPart: part k (0 … parts − 1) of report id's text, cut at paragraphs
+ * └── text/<p>.bin         the texts of ids p × 500 … p × 500 + 499, one after another: for each report its
+ *                          parts 0 … parts − 1, cut at paragraphs, each a packed SearchPart
  *                          [["sec-1","一、…"],["p-1","…"],…]         ← [anchor, text]
+ *                          then its page's packed TraditionalTable (the report page's 简/繁 switch)
  * ```
  */
 
+import type { TextLocation } from './pack.ts';
+
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
-  version: 3;
+  version: 4;
   docs: number;
   shards: number;
-  /** Parts each report's text is cut into: `part/<k>/<id>.json`. */
+  /** Parts each report's text is cut into (values 0 … parts − 1 of its text location). */
   parts: number;
   metaChunk: number;
   facetChunk: number;
@@ -58,10 +66,11 @@ export interface SearchShard {
 
 /**
  * One row of search metadata, by position: slug, title, region label, province, city, years,
- * kind, posted, the region names and issuer a title-and-region match is checked against, and
- * the report's notes (`reportNotes`: template, damaged). Read it through `decodeMeta`.
+ * kind, posted, the region names and issuer a title-and-region match is checked against, the
+ * report's notes (`reportNotes`: template, damaged) and its text location (`TextLocation`).
+ * Read it through `decodeMeta`.
  */
-export type MetaRow = [string, string, string, string | null, string | null, number[], string, string | null, string, number];
+export type MetaRow = [string, string, string, string | null, string | null, number[], string, string | null, string, number, TextLocation];
 
 /**
  * Filter values of a run of reports, column by column (which gzip packs far better than rows):

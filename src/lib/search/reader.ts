@@ -1,7 +1,8 @@
 import { decodeFacets, type Facet } from './facets.ts';
-import { searchFiles } from './files.ts';
+import { searchFiles, shardsPerPack } from './files.ts';
 import type { FacetChunk, MetaRow, PairsFile, SearchManifest, SearchPart, SearchShard } from './format.ts';
 import { decodeMeta, type SearchMeta } from './meta.ts';
+import { directoryBytes, inflateJson, shardSpan, textSpan, type Span } from './pack.ts';
 import { decodeGaps } from './postings.ts';
 import { pairTable } from './tokens.ts';
 import { indexHrefs } from '../urls.ts';
@@ -30,8 +31,8 @@ export class FetchError extends Error {
 /** Milliseconds a request may take before it is abandoned. */
 export const fetchTimeout = 8000;
 
-/** How a file is fetched: the browser's `fetch`, or a stand-in answering the same way from disk or memory. */
-export type Fetch = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+/** How a file is fetched: the browser's `fetch`, or a stand-in answering the same way from disk or memory (a `Range` header included). */
+export type Fetch = (url: string, init: { signal: AbortSignal; headers?: Record<string, string> }) => Promise<Response>;
 
 /** How to fetch: which `fetch` (the global one by default) and how long to wait (`fetchTimeout`). */
 export interface FetchOptions {
@@ -39,16 +40,19 @@ export interface FetchOptions {
   timeout?: number;
 }
 
-async function once(path: string, fetcher: Fetch, timeout: number): Promise<unknown> {
+/** How a response's body is read once it has arrived. */
+type BodyReader<T> = (response: Response) => Promise<T>;
+
+async function once<T>(path: string, fetcher: Fetch, timeout: number, read: BodyReader<T>, headers?: Record<string, string>): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => {
     controller.abort();
   }, timeout);
   try {
-    const response = await fetcher(path, { signal: controller.signal });
+    const response = await fetcher(path, headers ? { signal: controller.signal, headers } : { signal: controller.signal });
     if (!response.ok)
       throw new FetchError(response.status === 404 || response.status === 410 ? 'missing' : 'http', path, `HTTP ${response.status}`);
-    return await response.json();
+    return await read(response);
   } catch (error) {
     if (error instanceof FetchError) throw error;
     if (controller.signal.aborted) throw new FetchError('timeout', path, `no answer in ${timeout} ms`);
@@ -59,18 +63,52 @@ async function once(path: string, fetcher: Fetch, timeout: number): Promise<unkn
   }
 }
 
+/** Fetches with a timeout, retrying once unless the server said the file does not exist. */
+async function fetchRetrying<T>(path: string, options: FetchOptions, read: BodyReader<T>, headers?: Record<string, string>): Promise<T> {
+  const fetcher = options.fetch ?? ((url, init) => fetch(url, init));
+  const timeout = options.timeout ?? fetchTimeout;
+  try {
+    return await once(path, fetcher, timeout, read, headers);
+  } catch (error) {
+    if (error instanceof FetchError && error.failure === 'missing') throw error;
+    return once(path, fetcher, timeout, read, headers);
+  }
+}
+
 /**
  * Fetches and parses a JSON file with a timeout, retrying once unless the server said it does
  * not exist. Rejects with a `FetchError` naming the failure and the path.
  */
-export async function fetchJson(path: string, options: FetchOptions = {}): Promise<unknown> {
-  const fetcher = options.fetch ?? ((url, init) => fetch(url, init));
-  const timeout = options.timeout ?? fetchTimeout;
+export function fetchJson(path: string, options: FetchOptions = {}): Promise<unknown> {
+  return fetchRetrying(path, options, (response) => response.json());
+}
+
+/**
+ * Fetches a span of a file by a `Range` request, with `fetchJson`'s timeout and retry. A server
+ * that ignores the range and sends the whole file still gives the right bytes (cut out here).
+ */
+export function fetchSpan(path: string, span: Span, options: FetchOptions = {}): Promise<Uint8Array> {
+  const range = `bytes=${span.offset}-${span.offset + span.length - 1}`;
+  return fetchRetrying(
+    path,
+    options,
+    async (response) => {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const cut = response.status === 206 ? bytes : bytes.subarray(span.offset, span.offset + span.length);
+      if (cut.length !== span.length) throw new FetchError('http', path, `expected ${span.length} bytes of ${range}, got ${cut.length}`);
+      return cut;
+    },
+    { Range: range },
+  );
+}
+
+/** A packed value (see pack.ts): its span fetched and decompressed; a `FetchError` when the bytes are not one. */
+export async function fetchPacked(path: string, span: Span, options: FetchOptions = {}): Promise<unknown> {
+  const bytes = await fetchSpan(path, span, options);
   try {
-    return await once(path, fetcher, timeout);
+    return await inflateJson(bytes);
   } catch (error) {
-    if (error instanceof FetchError && error.failure === 'missing') throw error;
-    return once(path, fetcher, timeout);
+    throw new FetchError('http', path, `bytes ${span.offset}+${span.length} are not a packed value (${String(error)})`);
   }
 }
 
@@ -97,33 +135,52 @@ export interface ReaderOptions extends FetchOptions {
 
 /**
  * Opens the index under `base`: the manifest and the Traditional table first, every other file
- * when a query asks for it, each fetched and decoded once (a failed fetch is forgotten, so the
- * next query asks again).
+ * or packed value when a query asks for it, each fetched and decoded once (a failed fetch is
+ * forgotten, so the next query asks again). A shard is read from its pack by the pack's
+ * directory; a text part by the location in its report's metadata row.
  */
 export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
   const base = options.base ?? indexHrefs.search;
   const files = new Map<string, Promise<unknown>>();
-  const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> => {
-    let file = files.get(path) as Promise<T> | undefined;
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let file = files.get(key) as Promise<T> | undefined;
     if (!file) {
-      file = fetchJson(base + path, options).then(decode);
-      file.catch(() => files.delete(path));
-      files.set(path, file);
+      file = load();
+      file.catch(() => files.delete(key));
+      files.set(key, file);
     }
     return file;
   };
+  const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> =>
+    once(path, () => fetchJson(base + path, options).then(decode));
   const [manifest, pairs] = await Promise.all([
     read(searchFiles.manifest, (json) => json as SearchManifest),
     read(searchFiles.pairs, (json) => pairTable((json as PairsFile).pairs)),
   ]);
+  const meta = (chunk: number) => read(searchFiles.meta(chunk), (json) => (json as MetaRow[]).map(decodeMeta));
+  const inPack = Math.min(shardsPerPack, manifest.shards);
+  const directory = (path: string) =>
+    once(`${path}#directory`, () => fetchSpan(base + path, { offset: 0, length: directoryBytes(inPack) }, options));
   return {
     manifest,
     lowered: new Set(decodeGaps(manifest.lowered)),
     pairs,
-    shard: (n) => read(searchFiles.shard(n), (json) => json as SearchShard),
-    meta: (chunk) => read(searchFiles.meta(chunk), (json) => (json as MetaRow[]).map(decodeMeta)),
+    shard: (n) => {
+      const path = searchFiles.shardPack(n);
+      return once(
+        `${path}#${n}`,
+        async () => fetchPacked(base + path, shardSpan(await directory(path), n % inPack), options) as Promise<SearchShard>,
+      );
+    },
+    meta,
     facets: (chunk) => read(searchFiles.facets(chunk), (json) => decodeFacets(json as FacetChunk, manifest)),
-    part: (id, k) => read(searchFiles.part(id, k), (json) => json as SearchPart),
+    part: (id, k) => {
+      const path = searchFiles.textPack(id);
+      return once(`${path}#${id}.${k}`, async () => {
+        const row = (await meta(Math.floor(id / manifest.metaChunk)))[id % manifest.metaChunk]!;
+        return fetchPacked(base + path, textSpan(row.text, k), options) as Promise<SearchPart>;
+      });
+    },
   };
 }
 
