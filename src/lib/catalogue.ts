@@ -1,16 +1,16 @@
 import { kindLabel, regionLabel, regionNames, unknownYearLabel, yearsText } from './labels.ts';
-import type { Report } from './report-schema.ts';
+import type { Listing, Report } from './report-schema.ts';
 
 export { kindLabel, regionLabel, regionNames };
 
-/** A report as the site sees it: its slug and validated frontmatter. */
+/** A report as the lists see it: its slug and listing fields (a report's page reads the whole `Report`). */
 export interface Entry {
   id: string;
-  data: Report;
+  data: Listing;
 }
 
 /** Every year a report reviews or plans, ascending. */
-export function yearsOf(r: Report): number[] {
+export function yearsOf(r: Pick<Report, 'yearsReviewed' | 'yearsPlanned'>): number[] {
   return [...new Set([...r.yearsReviewed, ...r.yearsPlanned])].sort((a, b) => a - b);
 }
 
@@ -20,7 +20,7 @@ export function primaryYear(r: Pick<Report, 'yearsReviewed' | 'yearsPlanned'>): 
 }
 
 /** How a report's years read: 2021年总结 · 2022年计划. */
-export function yearsLabel(r: Report): string {
+export function yearsLabel(r: Pick<Report, 'yearsReviewed' | 'yearsPlanned'>): string {
   return yearsText(r) || unknownYearLabel;
 }
 

@@ -213,6 +213,30 @@ export const reportSchema = z.object({
   metrics: z.array(metricSchema),
 });
 
+/**
+ * What lists, feeds, the catalogue and the search index show of a report: the content layer
+ * holds only this, for every report at once (a report's page reads its whole file), so the
+ * build's memory holds a few hundred bytes a report rather than its sections, figures and
+ * cleaning record.
+ */
+export const listingSchema = reportSchema
+  .pick({
+    title: true,
+    damaged: true,
+    issuer: true,
+    region: true,
+    yearsReviewed: true,
+    yearsPlanned: true,
+    kind: true,
+    issued: true,
+    posted: true,
+    docNumber: true,
+  })
+  .extend({ source: sourceSchema.pick({ file: true, origin: true }) });
+
+/** A report's listing fields, as the content layer holds them. */
+export type Listing = z.output<typeof listingSchema>;
+
 /** Frontmatter as written by the normalizer. */
 export type ReportInput = z.input<typeof reportSchema>;
 /** Frontmatter as read back and validated. */

@@ -1,7 +1,7 @@
 import { anchoredText } from '../anchored-text.ts';
-import { byNewest, kindLabel, regionLabel, regionNames, yearsOf, type Entry } from '../catalogue.ts';
+import { byNewest, kindLabel, regionLabel, regionNames, yearsOf } from '../catalogue.ts';
 import { reportNotes } from '../report-notes.ts';
-import { reportKindSchema } from '../report-schema.ts';
+import { reportKindSchema, type Report } from '../report-schema.ts';
 import { encodeFacets } from './facets.ts';
 import type { FacetChunk, MetaRow, SearchManifest, SearchPart, SearchShard } from './format.ts';
 import { encodeMeta, type SearchMeta } from './meta.ts';
@@ -10,8 +10,10 @@ import { metaChunk } from './files.ts';
 import type { TextLocation } from './pack.ts';
 import { forEachTermKey, shardOf, termOfKey, type TermKey } from './tokens.ts';
 
-/** A report as the search index needs it: its entry and its Markdown body. */
-export interface IndexedReport extends Entry {
+/** A report as the search index needs it: its slug, whole frontmatter and Markdown body. */
+export interface IndexedReport {
+  id: string;
+  data: Report;
   body: string;
 }
 

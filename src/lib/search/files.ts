@@ -1,7 +1,7 @@
 /** Reports per metadata file (`meta/<c>.json`): listing rows, loaded for the results shown. */
-export const metaChunk = 50;
+export const metaChunk = 25;
 /** Shards per shard pack file: `shard/<g>.bin` holds shards g × shardsPerPack … (g + 1) × shardsPerPack − 1. */
-export const shardsPerPack = 256;
+export const shardsPerPack = 64;
 /** Reports per text pack file: `text/<p>.bin` holds the texts of ids p × reportsPerPack … (p + 1) × reportsPerPack − 1. */
 export const reportsPerPack = 500;
 

@@ -6,13 +6,13 @@
  * ```
  * dist/search/
  * ├── manifest.json        SearchManifest: sizes, chunk widths and the filter vocabularies
- * │                        {"version":4,"docs":1000,"shards":64,"parts":4,"metaChunk":50,"facetChunk":5000,
+ * │                        {"version":4,"docs":1000,"shards":64,"parts":4,"metaChunk":25,"facetChunk":5000,
  * │                         "provinces":["广东省",…],"cities":["湛江市",…],"places":[[0,3],[2,-1],…],
  * │                         "years":[2025,2024,…],"kinds":[{"value":"summary","label":"工作总结"},…],
  * │                         "lowered":[3,1,17,…]}                      ← gaps between ids, see postings.ts
  * ├── t2s.json             PairsFile: {"pairs":"雙双減减…"}, Traditional → Simplified, two characters a pair
- * ├── shard/<g>.bin        shards g × 256 … g × 256 + 255 (n = shardOf(term, manifest.shards), see tokens.ts):
- * │                        a directory of 257 uint32 LE offsets (fewer when there are under 256 shards),
+ * ├── shard/<g>.bin        shards g × 64 … g × 64 + 63 (n = shardOf(term, manifest.shards), see tokens.ts):
+ * │                        a directory of 65 uint32 LE offsets (260 bytes, read once a page),
  * │                        then each shard, a packed SearchShard:
  * │                        {"b":{"双减":[4,0,2,1,…]},                  ← body: id gap, part, id gap, part…
  * │                         "t":{"湛江":[0,7,…]}}                      ← title + region + issuer: id gaps
