@@ -11,7 +11,7 @@ import { regionNames } from '../../src/lib/labels.ts';
 import { readReports, type ReportFile } from '../../src/lib/read-reports.ts';
 import { noteLabels, reportNotes } from '../../src/lib/report-notes.ts';
 import { partsOf } from '../../src/lib/search/build.ts';
-import type { SearchManifest } from '../../src/lib/search/format.ts';
+import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
 import { searchFiles, shardsPerPack } from '../../src/lib/search/files.ts';
 import { directoryBytes } from '../../src/lib/search/pack.ts';
 import { foldText, queryTerms, shardOf } from '../../src/lib/search/tokens.ts';
@@ -564,6 +564,25 @@ describe('search failures on 1,000 reports', () => {
 });
 
 describe('the 简/繁 switch on 1,000 reports', () => {
+  it('points every report page at its own metadata row and text pack, where its table lies', () => {
+    const rows = new Map<string, MetaRow[]>();
+    const rowsOf = (path: string) => {
+      let chunk = rows.get(path);
+      if (!chunk) rows.set(path, (chunk = JSON.parse(readFileSync(join(archive.dist, path), 'utf8')) as MetaRow[]));
+      return chunk;
+    };
+    const wrong: string[] = [];
+    for (const doc of docs) {
+      const html = readFileSync(join(archive.dist, 'reports', doc.slug, 'index.html'), 'utf8');
+      const attr = (name: string) => new RegExp(`data-${name}="([^"]*)"`).exec(html)?.[1];
+      const [meta, row, pack] = [attr('meta'), Number(attr('row')), attr('pack')];
+      const found = meta ? rowsOf(meta)[row] : undefined;
+      const id = manifest.metaChunk * Number(/(\d+)\.json$/.exec(meta ?? '')?.[1]) + row;
+      if (!found || found[0] !== doc.slug || pack !== `/search/${searchFiles.textPack(id)}`) wrong.push(`${doc.slug}: ${meta} ${row} ${pack}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   /** Every text a reader sees on the page, in document order (what the switch converts). */
   const pageTexts = (page: Page) =>
     page.evaluate(() => {
