@@ -578,7 +578,8 @@ describe('the 简/繁 switch on 1,000 reports', () => {
       const [meta, row, pack] = [attr('meta'), Number(attr('row')), attr('pack')];
       const found = meta ? rowsOf(meta)[row] : undefined;
       const id = manifest.metaChunk * Number(/(\d+)\.json$/.exec(meta ?? '')?.[1]) + row;
-      if (!found || found[0] !== doc.slug || pack !== `/search/${searchFiles.textPack(id)}`) wrong.push(`${doc.slug}: ${meta} ${row} ${pack}`);
+      if (!found || found[0] !== doc.slug || pack !== `/search/${searchFiles.textPack(id)}`)
+        wrong.push(`${doc.slug}: ${meta} ${row} ${pack}`);
     }
     expect(wrong).toEqual([]);
   });
