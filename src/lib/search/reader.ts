@@ -142,7 +142,7 @@ export interface ReaderOptions extends FetchOptions {
 export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
   const base = options.base ?? indexHrefs.search;
   const files = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     let file = files.get(key) as Promise<T> | undefined;
     if (!file) {
       file = load();
@@ -152,7 +152,7 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
     return file;
   };
   const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> =>
-    once(path, () => fetchJson(base + path, options).then(decode));
+    cached(path, () => fetchJson(base + path, options).then(decode));
   const [manifest, pairs] = await Promise.all([
     read(searchFiles.manifest, (json) => json as SearchManifest),
     read(searchFiles.pairs, (json) => pairTable((json as PairsFile).pairs)),
@@ -160,14 +160,14 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
   const meta = (chunk: number) => read(searchFiles.meta(chunk), (json) => (json as MetaRow[]).map(decodeMeta));
   const inPack = Math.min(shardsPerPack, manifest.shards);
   const directory = (path: string) =>
-    once(`${path}#directory`, () => fetchSpan(base + path, { offset: 0, length: directoryBytes(inPack) }, options));
+    cached(`${path}#directory`, () => fetchSpan(base + path, { offset: 0, length: directoryBytes(inPack) }, options));
   return {
     manifest,
     lowered: new Set(decodeGaps(manifest.lowered)),
     pairs,
     shard: (n) => {
       const path = searchFiles.shardPack(n);
-      return once(
+      return cached(
         `${path}#${n}`,
         async () => fetchPacked(base + path, shardSpan(await directory(path), n % inPack), options) as Promise<SearchShard>,
       );
@@ -176,7 +176,7 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
     facets: (chunk) => read(searchFiles.facets(chunk), (json) => decodeFacets(json as FacetChunk, manifest)),
     part: (id, k) => {
       const path = searchFiles.textPack(id);
-      return once(`${path}#${id}.${k}`, async () => {
+      return cached(`${path}#${id}.${k}`, async () => {
         const row = (await meta(Math.floor(id / manifest.metaChunk)))[id % manifest.metaChunk]!;
         return fetchPacked(base + path, textSpan(row.text, k), options) as Promise<SearchPart>;
       });
