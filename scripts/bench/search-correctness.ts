@@ -43,9 +43,9 @@ export const fileFetch: Fetch = (path, init) => {
     const range = /^bytes=(\d+)-(\d+)$/.exec(init.headers?.Range ?? '');
     if (range) {
       const offset = Number(range[1]);
-      return Promise.resolve(
-        new Response(new Uint8Array(readSpan(path, { offset, length: Number(range[2]) - offset + 1 })), { status: 206 }),
-      );
+      const bytes = readSpan(path, { offset, length: Number(range[2]) - offset + 1 });
+      const contentRange = `bytes ${offset}-${offset + bytes.length - 1}/*`;
+      return Promise.resolve(new Response(new Uint8Array(bytes), { status: 206, headers: { 'Content-Range': contentRange } }));
     }
     return Promise.resolve(new Response(readFileSync(path)));
   } catch (error) {

@@ -17,7 +17,7 @@ export class PackFile {
   /** Appends bytes; returns the offset they start at. */
   append(bytes: Uint8Array): number {
     const at = this.#offset;
-    writeSync(this.#fd, bytes);
+    for (let done = 0; done < bytes.length;) done += writeSync(this.#fd, bytes, done);
     this.#offset += bytes.length;
     return at;
   }

@@ -106,35 +106,40 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   const index = new SearchIndexBuilder();
   const search = (path: string) => join(out, 'search', path);
   let pack: PackFile | null = null;
-  for (const { path } of listed) {
-    const r = readReport(path);
-    const { doc, parts, id } = index.add(r);
-    if (id % reportsPerPack === 0) {
-      pack?.close();
-      pack = new PackFile(folderOf(search(searchFiles.textPack(id))));
+  try {
+    for (const { path } of listed) {
+      const r = readReport(path);
+      const { doc, parts, id } = index.add(r);
+      if (id % reportsPerPack === 0) {
+        pack?.close();
+        pack = new PackFile(folderOf(search(searchFiles.textPack(id))));
+      }
+      const base = join(out, 'reports', r.id);
+      write(`${base}.md`, bom + r.markdown);
+      const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
+      write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, doc.paragraphs) }));
+      const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, path);
+      if (hasOriginalFile(r.data.source)) {
+        write(`${base}.original`, original);
+        write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
+      } else {
+        write(`${base}.raw.txt`, withBom(original));
+      }
+      const hant = pageTraditionalTable(
+        r.markdown,
+        relatedComparisons(r, related).map((link) => link.label),
+      );
+      const values = [...parts, hant].map(packed);
+      const offset = pack!.append(values[0]!);
+      for (const value of values.slice(1)) pack!.append(value);
+      index.locate(id, [offset, ...values.map((v) => v.length)]);
     }
-    const base = join(out, 'reports', r.id);
-    write(`${base}.md`, bom + r.markdown);
-    const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
-    write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, doc.paragraphs) }));
-    const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, path);
-    if (hasOriginalFile(r.data.source)) {
-      write(`${base}.original`, original);
-      write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
-    } else {
-      write(`${base}.raw.txt`, withBom(original));
-    }
-    const hant = pageTraditionalTable(
-      r.markdown,
-      relatedComparisons(r, related).map((link) => link.label),
-    );
-    const values = [...parts, hant].map(packed);
-    const offset = pack!.append(values[0]!);
-    for (const value of values.slice(1)) pack!.append(value);
-    index.locate(id, [offset, ...values.map((v) => v.length)]);
+  } finally {
+    pack?.close();
   }
-  pack?.close();
   const shards = index.shardCount();
+  // The reader takes every shard pack to hold shardsPerPack shards (or all of them, when fewer).
+  if (shards > shardsPerPack && shards % shardsPerPack !== 0) throw new Error(`${shards} shards do not fill packs of ${shardsPerPack}`);
   const tables = index.tables(shards);
   write(search(searchFiles.manifest), JSON.stringify(tables.manifest));
   write(search(searchFiles.pairs), JSON.stringify({ pairs: traditionalPairs() }));

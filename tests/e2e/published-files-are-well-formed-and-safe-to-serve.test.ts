@@ -41,10 +41,17 @@ describe('the published files', () => {
       const row = decodeMeta(
         (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!,
       );
-      for (let k = 0; k <= manifest.parts; k++) {
+      const value = (k: number) => {
         const { offset, length } = textSpan(row.text, k);
-        expect(unpack(searchFiles.textPack(id), offset, length), `${row.slug} value ${k}`).toEqual(expect.anything());
+        return unpack(searchFiles.textPack(id), offset, length);
+      };
+      // Its text parts, [anchor, text] each, then its page's Traditional table.
+      for (let k = 0; k < manifest.parts; k++) {
+        const part = value(k) as unknown[];
+        expect(Array.isArray(part), `${row.slug} part ${k}`).toBe(true);
+        for (const p of part) expect(p, `${row.slug} part ${k}`).toEqual([expect.stringMatching(/^(p|sec)-\d+$/), expect.any(String)]);
       }
+      expect(Object.keys(value(manifest.parts) as object).sort(), row.slug).toEqual(['a', 'c', 'w']);
     }
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { failureText } from '../../src/lib/search/status.ts';
 import type { MetaRow, SearchManifest, SearchShard } from '../../src/lib/search/format.ts';
 import { directoryBytes } from '../../src/lib/search/pack.ts';
 import { packed, shardPackBytes } from '../../src/integrations/pack-writer.ts';
@@ -39,12 +40,13 @@ const packs: Record<string, Buffer> = {
 
 /**
  * A fetch over `files` and `packs` that fails as `trouble` says for a path, logging every request
- * (with its range); answers a range with 206 and those bytes, or, as a server ignoring ranges
- * does when `ranges` is false, with the whole file.
+ * (with its range); answers a range with 206, its `Content-Range` and those bytes, or, as a
+ * server ignoring ranges does when `ranges` is `'ignored'`, with the whole file; `'shifted'`
+ * answers every range one byte later than asked.
  */
 function fakeFetch(
   trouble: (path: string, attempt: number) => 'network' | 'hang' | 'html' | null = () => null,
-  ranges = true,
+  ranges: 'kept' | 'ignored' | 'shifted' = 'kept',
 ): {
   fetch: Fetch;
   asked: string[];
@@ -65,9 +67,17 @@ function fakeFetch(
     if (problem === 'html') return Promise.resolve(new Response('<!doctype html>'));
     const pack = packs[path];
     if (pack) {
-      const [from, to] = (range ?? '').replace('bytes=', '').split('-').map(Number);
+      if (!range || ranges === 'ignored') return Promise.resolve(new Response(new Uint8Array(pack)));
+      const shift = ranges === 'shifted' ? 1 : 0;
+      const [from, to] = range
+        .replace('bytes=', '')
+        .split('-')
+        .map((n) => Number(n) + shift) as [number, number];
       return Promise.resolve(
-        range && ranges ? new Response(new Uint8Array(pack.subarray(from, to! + 1)), { status: 206 }) : new Response(new Uint8Array(pack)),
+        new Response(new Uint8Array(pack.subarray(from, to + 1)), {
+          status: 206,
+          headers: { 'Content-Range': `bytes ${from}-${to}/${pack.length}` },
+        }),
       );
     }
     return Promise.resolve(path in files ? new Response(JSON.stringify(files[path])) : new Response('not found', { status: 404 }));
@@ -164,14 +174,35 @@ describe('the search index reader', () => {
     expect(ranges).toHaveLength(3);
   });
   it('reads a text part by the location in its metadata row, also from a server that ignores ranges', async () => {
-    for (const ranges of [true, false]) {
-      const source = await openSearchIndex({ base: '/s/', ...fakeFetch(() => null, ranges) });
+    for (const ranges of ['kept', 'ignored'] as const) {
+      const f = fakeFetch(() => null, ranges);
+      const source = await openSearchIndex({ base: '/s/', ...f });
       expect(await source.part(1, 2)).toEqual(textsOfB[2]);
       expect(await source.part(1, 0)).toEqual(textsOfB[0]);
+      // The metadata file once, then one request a part.
+      expect(f.asked.filter((p) => p.startsWith('/s/text/0.bin'))).toHaveLength(2);
+      expect(f.asked.filter((p) => p === '/s/meta/0.json')).toHaveLength(1);
     }
   });
   it('names a span that does not hold a packed value as a server error', async () => {
     const source = await openSearchIndex({ base: '/s/', ...fakeFetch() });
     await expect(source.part(0, 0)).rejects.toMatchObject({ name: 'FetchError', failure: 'http', path: '/s/text/0.bin' });
+  });
+  it('refuses a range answered from another offset, naming the file', async () => {
+    const f = fakeFetch(() => null, 'shifted');
+    const source = await openSearchIndex({ base: '/s/', ...f });
+    await expect(source.part(1, 0)).rejects.toMatchObject({ name: 'FetchError', failure: 'http', path: '/s/text/0.bin' });
+    await expect(source.shard(5)).rejects.toMatchObject({ failure: 'http', path: '/s/shard/0.bin' });
+  });
+  it('says the browser cannot read the packed index when it has no DecompressionStream', async () => {
+    const source = await openSearchIndex({ base: '/s/', ...fakeFetch() });
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      const error = await source.shard(5).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'FetchError', failure: 'unsupported', path: '/s/shard/0.bin' });
+      expect(failureText((error as FetchError).failure, (error as FetchError).path)).toContain('浏览器版本过旧');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { SearchShard } from './format.ts';
 import { queryTerms, shardOf } from './tokens.ts';
 
 /**
- * Posting lists: how `shard/<n>.json` (and the manifest's `lowered`) store ascending doc ids, and
+ * Posting lists: how a shard (packed in `shard/<g>.bin`) and the manifest's `lowered` store ascending doc ids, and
  * how a query's lists are intersected. Ids are stored as gaps, which stay small and compress well.
  */
 

@@ -13,8 +13,12 @@ import { indexHrefs } from '../urls.ts';
  * bench all read through it; only the `fetch` differs (the browser's, or one answering from disk).
  */
 
-/** Why a file could not be read: absent on the server, another HTTP failure, no answer in time, or no connection. */
-export type FetchFailure = 'missing' | 'http' | 'timeout' | 'network';
+/**
+ * Why a file could not be read: absent on the server, another HTTP failure (or bytes that are not
+ * what was asked for), no answer in time, no connection, or a browser that cannot decompress the
+ * packed index (no `DecompressionStream('deflate-raw')`: Safari before 16.4, Firefox before 113).
+ */
+export type FetchFailure = 'missing' | 'http' | 'timeout' | 'network' | 'unsupported';
 
 /** A file the browser could not read, with what went wrong and where. */
 export class FetchError extends Error {
@@ -93,6 +97,10 @@ export function fetchSpan(path: string, span: Span, options: FetchOptions = {}):
     path,
     options,
     async (response) => {
+      // A 206 must be the range asked for (when the server says which); a 200 is the whole file.
+      const given = /^bytes (\d+)-/.exec(response.headers.get('Content-Range') ?? '');
+      if (response.status === 206 && given && Number(given[1]) !== span.offset)
+        throw new FetchError('http', path, `asked for ${range}, got ${response.headers.get('Content-Range')}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       const cut = response.status === 206 ? bytes : bytes.subarray(span.offset, span.offset + span.length);
       if (cut.length !== span.length) throw new FetchError('http', path, `expected ${span.length} bytes of ${range}, got ${cut.length}`);
@@ -104,6 +112,7 @@ export function fetchSpan(path: string, span: Span, options: FetchOptions = {}):
 
 /** A packed value (see pack.ts): its span fetched and decompressed; a `FetchError` when the bytes are not one. */
 export async function fetchPacked(path: string, span: Span, options: FetchOptions = {}): Promise<unknown> {
+  if (typeof DecompressionStream === 'undefined') throw new FetchError('unsupported', path, 'no DecompressionStream in this browser');
   const bytes = await fetchSpan(path, span, options);
   try {
     return await inflateJson(bytes);
@@ -177,7 +186,9 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
     part: (id, k) => {
       const path = searchFiles.textPack(id);
       return cached(`${path}#${id}.${k}`, async () => {
-        const row = (await meta(Math.floor(id / manifest.metaChunk)))[id % manifest.metaChunk]!;
+        const chunk = Math.floor(id / manifest.metaChunk);
+        const row = (await meta(chunk))[id % manifest.metaChunk];
+        if (!row) throw new FetchError('http', base + searchFiles.meta(chunk), `no row for report ${id}`);
         return fetchPacked(base + path, textSpan(row.text, k), options) as Promise<SearchPart>;
       });
     },

@@ -42,6 +42,8 @@ export function failureText(failure: FetchFailure | 'unknown', path: string): st
       return '网络连接失败（已重试一次），请检查网络后再试。';
     case 'http':
       return `服务器返回错误（${file}），请稍后再试。`;
+    case 'unsupported':
+      return '这个浏览器版本过旧，无法解压搜索索引，请升级浏览器后再试。可改用按地区或按年份浏览。';
     default:
       return '搜索出错，请稍后再试。';
   }
