@@ -28,22 +28,28 @@ function startWriter(out: string, sources: ArchiveSources): Promise<{ reports: n
 
 /**
  * Writes the archive's downloads and search index (see `writeArchiveFiles`) in a worker thread
- * that starts with the build and runs while the main thread renders pages: page rendering uses
- * one core, the index the other. The worker writes into a staging folder beside the output
- * (the build empties the output first); once the pages are built, its files move in.
+ * that starts as soon as a build's configuration is known, so it runs while Astro syncs the
+ * content layer and while the main thread renders pages: each uses one core, the worker the
+ * other (it needs nothing from Astro, only the report and raw folders). The worker writes into a
+ * staging folder beside the output (the build empties the output first); once the pages are
+ * built, its files move in. `astro dev`, `preview` and `sync` (which `astro check` runs) start no
+ * worker.
  */
 export function archiveFiles(): AstroIntegration {
   let outDir = '';
   let writer: Promise<{ reports: number; shards: number }> | null = null;
   let started = 0;
   const staging = () => `${outDir.replace(/\/+$/, '')}.archive-staging`;
+  let building = false;
   return {
     name: 'archive-files',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-      },
-      'astro:build:start': () => {
+        if (!building || writer) return;
         rmSync(staging(), { recursive: true, force: true });
         started = performance.now();
         writer = startWriter(staging(), { reports: archivePaths.reports, raw: archivePaths.raw });
