@@ -1,5 +1,6 @@
 import { tableConverter, type TraditionalTable } from '../lib/traditional-table.ts';
 import type { MetaRow } from '../lib/search/format.ts';
+import { decodeMeta } from '../lib/search/meta.ts';
 import { textSpan } from '../lib/search/pack.ts';
 import { fetchJson, fetchPacked } from '../lib/search/reader.ts';
 
@@ -38,9 +39,10 @@ interface TableAt {
  */
 async function loadTable(at: TableAt): Promise<TraditionalTable> {
   const row = ((await fetchJson(at.meta)) as MetaRow[])[at.row];
-  if (!row || row[0] !== at.slug) throw new Error(`row ${at.row} of ${at.meta} is not ${at.slug}`);
-  const location = row[10];
-  return (await fetchPacked(at.pack, textSpan(location, location.length - 2))) as TraditionalTable;
+  const meta = row && decodeMeta(row);
+  if (meta?.slug !== at.slug) throw new Error(`row ${at.row} of ${at.meta} is not ${at.slug}`);
+  // The table is the last value of the report's text location (offset, then one length per value).
+  return (await fetchPacked(at.pack, textSpan(meta.text, meta.text.length - 2))) as TraditionalTable;
 }
 
 /**

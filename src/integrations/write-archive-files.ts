@@ -130,9 +130,8 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
         relatedComparisons(r, related).map((link) => link.label),
       );
       const values = [...parts, hant].map(packed);
-      const offset = pack!.append(values[0]!);
-      for (const value of values.slice(1)) pack!.append(value);
-      index.locate(id, [offset, ...values.map((v) => v.length)]);
+      const [offset] = values.map((value) => pack!.append(value));
+      index.locate(id, [offset!, ...values.map((v) => v.length)]);
     }
   } finally {
     pack?.close();
