@@ -141,6 +141,8 @@ let latest = 0;
 let hasResults = false;
 /** A scroll position to restore once the first results of a restored state are drawn. */
 let pendingScroll: number | null = null;
+/** Whether a search asked for a new history entry that no answer has written yet. */
+let pushPending = false;
 
 async function search(push: boolean): Promise<void> {
   if (!input) return;
@@ -156,8 +158,9 @@ async function search(push: boolean): Promise<void> {
   const state = { ...currentState(), q };
   const filtering = Object.values(state.filters).some(Boolean);
   if (defaultOrder) defaultOrder.textContent = q ? '相关度优先' : '默认（最新在前）';
-  writeState(state, push);
   if (!q && !filtering) {
+    writeState(state, push || pushPending);
+    pushPending = false;
     results?.replaceChildren();
     if (moreButton) moreButton.hidden = true;
     say('输入关键词搜索全文，或选择省份、城市、年份、类型列出报告。');
@@ -167,6 +170,14 @@ async function search(push: boolean): Promise<void> {
     return;
   }
   busy(true);
+  // The history entry is written once the answer is in (or the search failed): writing it takes
+  // the browser several milliseconds and reloads the tab's icon, which would otherwise delay every
+  // request of the query. A push not yet written carries over to the search that supersedes it.
+  pushPending ||= push;
+  const record = () => {
+    writeState(state, pushPending);
+    pushPending = false;
+  };
   try {
     const index = await load();
     const result = await runSearch(index, q, state.filters, { limit: shown, snippets: false, facets: false, sort: state.sort });
@@ -177,6 +188,7 @@ async function search(push: boolean): Promise<void> {
     results?.replaceChildren(...items);
     hasResults = true;
     say(statusText(result, filtering, state.sort));
+    record();
     if (moreButton) {
       moreButton.hidden = result.hits.length >= result.total;
       moreButton.textContent = `显示更多结果（还有 ${result.total - result.hits.length} 篇）`;
@@ -215,6 +227,7 @@ async function search(push: boolean): Promise<void> {
   } catch (error) {
     if (id !== latest) return;
     busy(false);
+    record();
     console.error('[search] query failed', error);
     results?.replaceChildren();
     if (moreButton) moreButton.hidden = true;

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { directoryBytes } from '../lib/search/pack.ts';
+import { slotUnit } from '../lib/search/pack.ts';
 
 /** A value as a pack stores it: its JSON, raw-DEFLATE compressed (`inflateJson` reads it back). */
 export function packed(value: unknown): Buffer {
@@ -26,15 +26,25 @@ export class PackFile {
   }
 }
 
-/** A shard pack's bytes: the directory of offsets (see `directoryBytes`), then the shards. */
-export function shardPackBytes(shards: Uint8Array[]): Buffer {
-  const head = directoryBytes(shards.length);
-  const directory = Buffer.alloc(head);
-  let offset = head;
-  shards.forEach((shard, i) => {
-    directory.writeUInt32LE(offset, 4 * i);
-    offset += shard.length;
-  });
-  directory.writeUInt32LE(offset, 4 * shards.length);
-  return Buffer.concat([directory, ...shards]);
+/** A shard's slot (see `slotUnit`): its length, its packed bytes, zeros to the end of the slot's last unit. */
+export function shardSlot(shard: Uint8Array): Buffer {
+  const slot = Buffer.alloc(Math.ceil((4 + shard.length) / slotUnit) * slotUnit);
+  slot.writeUInt32LE(shard.length, 0);
+  slot.set(shard, 4);
+  return slot;
+}
+
+/** The shard directory (`shards.bin`): each slot's length in units as an unsigned LEB128 number, the whole raw-DEFLATE compressed. */
+export function shardDirectory(slotBytes: number[]): Buffer {
+  const bytes: number[] = [];
+  for (const length of slotBytes) {
+    let units = length / slotUnit;
+    if (!Number.isInteger(units)) throw new RangeError(`a slot of ${length} bytes is not a whole number of ${slotUnit}-byte units`);
+    while (units >= 0x80) {
+      bytes.push((units & 0x7f) | 0x80);
+      units = Math.floor(units / 0x80);
+    }
+    bytes.push(units);
+  }
+  return deflateRawSync(Buffer.from(bytes), { level: 9 });
 }

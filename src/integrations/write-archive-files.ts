@@ -10,7 +10,7 @@ import { relatedComparisons, relatedIndex } from '../lib/related.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { SearchIndexBuilder } from '../lib/search/build.ts';
 import { reportsPerPack, searchFiles, shardsPerPack } from '../lib/search/files.ts';
-import { PackFile, packed, shardPackBytes } from './pack-writer.ts';
+import { PackFile, packed, shardDirectory, shardSlot } from './pack-writer.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { hasOriginalFile } from '../lib/original-file.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
@@ -60,7 +60,7 @@ interface Listed {
  *   page shows) when they are not UTF-8 (`hasOriginalFile`; a UTF-8 capture's bytes are its
  *   `.raw.txt`, byte-order mark aside); `.json` (metadata, body, topic chunks; removed spam as
  *   digests only)
- * - `search/manifest.json`, `t2s.json`, `shard/<g>.bin`, `meta/<n>.json`, `facets/<n>.json`,
+ * - `search/manifest.json`, `t2s.json`, `shards.bin` (the shard directory), `shard/<g>.bin`, `meta/<n>.json`, `facets/<n>.json`,
  *   `text/<p>.bin`: each report's text parts and its page's Simplified → Traditional table
  *   (fetched by the 简/繁 switch) go into its text pack, their location into its metadata row
  *
@@ -137,20 +137,27 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
     pack?.close();
   }
   const shards = index.shardCount();
-  // The reader takes every shard pack to hold shardsPerPack shards (or all of them, when fewer).
-  if (shards > shardsPerPack && shards % shardsPerPack !== 0) throw new Error(`${shards} shards do not fill packs of ${shardsPerPack}`);
   const tables = index.tables(shards);
   write(search(searchFiles.manifest), JSON.stringify(tables.manifest));
   write(search(searchFiles.pairs), JSON.stringify({ pairs: traditionalPairs() }));
-  let group: Buffer[] = [];
-  let n = 0;
-  for (const shard of index.shards()) {
-    group.push(packed(shard));
-    if (++n % shardsPerPack === 0 || n === shards) {
-      write(search(searchFiles.shardPack(n - 1)), shardPackBytes(group));
-      group = [];
+  const slotBytes: number[] = [];
+  let group: PackFile | null = null;
+  try {
+    let n = 0;
+    for (const shard of index.shards()) {
+      if (n % shardsPerPack === 0) {
+        group?.close();
+        group = new PackFile(folderOf(search(searchFiles.shardPack(n))));
+      }
+      const slot = shardSlot(packed(shard));
+      group!.append(slot);
+      slotBytes.push(slot.length);
+      n++;
     }
+  } finally {
+    group?.close();
   }
+  write(search(searchFiles.shardDirectory), shardDirectory(slotBytes));
   tables.meta.forEach((chunk, i) => {
     write(search(searchFiles.meta(i)), JSON.stringify(chunk));
   });

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { searchFiles, shardsPerPack } from '../../src/lib/search/files.ts';
 import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
 import { decodeMeta } from '../../src/lib/search/meta.ts';
-import { directoryBytes, shardSpan, textSpan } from '../../src/lib/search/pack.ts';
+import { readVarints, slotSpan, slotValue, textSpan } from '../../src/lib/search/pack.ts';
 import { browserForFile } from './browser.ts';
 
 const browser = browserForFile();
@@ -30,11 +30,18 @@ describe('the published files', () => {
     for (const f of json) expect(() => read(f), f).not.toThrow();
     const unpack = (f: string, at: number, length: number): unknown =>
       JSON.parse(inflateRawSync(readFileSync(join(inject('distDir'), 'search', f)).subarray(at, at + length)).toString('utf8'));
-    const inPack = Math.min(shardsPerPack, manifest.shards);
+    // Every shard in its slot, the slots filling each pack exactly, as the shard directory says.
+    const units = readVarints(inflateRawSync(readFileSync(join(inject('distDir'), 'search', searchFiles.shardDirectory))));
+    expect(units).toHaveLength(manifest.shards);
     for (let n = 0; n < manifest.shards; n++) {
       const pack = readFileSync(join(inject('distDir'), 'search', searchFiles.shardPack(n)));
-      const { offset, length } = shardSpan(pack.subarray(0, directoryBytes(inPack)), n % inPack);
-      const shard = unpack(searchFiles.shardPack(n), offset, length) as Record<string, unknown>;
+      const { offset, length } = slotSpan(units, shardsPerPack, n);
+      if (n % shardsPerPack === shardsPerPack - 1 || n === manifest.shards - 1)
+        expect(offset + length, `pack of shard ${n}`).toBe(pack.length);
+      const shard = JSON.parse(inflateRawSync(slotValue(pack.subarray(offset, offset + length))).toString('utf8')) as Record<
+        string,
+        unknown
+      >;
       expect(Object.keys(shard).sort(), `shard ${n}`).toEqual(['b', 't']);
     }
     for (let id = 0; id < manifest.docs; id++) {

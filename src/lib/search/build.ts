@@ -235,7 +235,7 @@ export class SearchIndexBuilder {
     const lowered = meta.flatMap((m, id) => (m.notes ? [id] : []));
     return {
       manifest: {
-        version: 4,
+        version: 5,
         docs: meta.length,
         shards,
         parts: partCount,

@@ -10,6 +10,8 @@ export const searchFiles = {
   manifest: 'manifest.json',
   /** The Traditional → Simplified pair table, `{ pairs }`. */
   pairs: 't2s.json',
+  /** The shard directory: every shard's slot length (see `slotUnit` in pack.ts), loaded with the manifest. */
+  shardDirectory: 'shards.bin',
   /** The pack holding shard n. */
   shardPack: (n: number) => `shard/${Math.floor(n / shardsPerPack)}.bin`,
   meta: (chunk: number) => `meta/${chunk}.json`,

@@ -1,19 +1,21 @@
 /**
- * The search index as it lies on disk under `dist/search/`: every file is JSON, written once by
+ * The search index as it lies on disk under `dist/search/`: JSON files and packs (`.bin`, see
+ * pack.ts), written once by
  * the build (`build.ts`, through `src/integrations/write-archive-files.ts`) and read by the
  * browser through `reader.ts`. Paths are in `files.ts`. Doc ids run newest report first (id 0).
  *
  * ```
  * dist/search/
  * ├── manifest.json        SearchManifest: sizes, chunk widths and the filter vocabularies
- * │                        {"version":4,"docs":1000,"shards":64,"parts":4,"metaChunk":25,"facetChunk":5000,
+ * │                        {"version":5,"docs":1000,"shards":64,"parts":4,"metaChunk":25,"facetChunk":5000,
  * │                         "provinces":["广东省",…],"cities":["湛江市",…],"places":[[0,3],[2,-1],…],
  * │                         "years":[2025,2024,…],"kinds":[{"value":"summary","label":"工作总结"},…],
  * │                         "lowered":[3,1,17,…]}                      ← gaps between ids, see postings.ts
  * ├── t2s.json             PairsFile: {"pairs":"雙双減减…"}, Traditional → Simplified, two characters a pair
- * ├── shard/<g>.bin        shards g × 64 … g × 64 + 63 (n = shardOf(term, manifest.shards), see tokens.ts):
- * │                        a directory of 65 uint32 LE offsets (260 bytes, read once a page),
- * │                        then each shard, a packed SearchShard:
+ * ├── shards.bin           the shard directory: each shard's slot length in 256-byte units, unsigned
+ * │                        LEB128 numbers, raw-DEFLATE compressed (loaded with the manifest, see pack.ts)
+ * ├── shard/<g>.bin        shards g × 64 … g × 64 + 63 (n = shardOf(term, manifest.shards), see tokens.ts),
+ * │                        each in a slot: its length (uint32 LE), a packed SearchShard, zeros
  * │                        {"b":{"双减":[4,0,2,1,…]},                  ← body: id gap, part, id gap, part…
  * │                         "t":{"湛江":[0,7,…]}}                      ← title + region + issuer: id gaps
  * ├── meta/<c>.json        MetaRow[] for ids c × metaChunk … (c + 1) × metaChunk − 1, see meta.ts
@@ -34,7 +36,7 @@ import type { TextLocation } from './pack.ts';
 
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
-  version: 4;
+  version: 5;
   docs: number;
   shards: number;
   /** Parts each report's text is cut into (values 0 … parts − 1 of its text location). */

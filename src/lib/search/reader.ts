@@ -2,9 +2,9 @@ import { decodeFacets, type Facet } from './facets.ts';
 import { searchFiles, shardsPerPack } from './files.ts';
 import type { FacetChunk, MetaRow, PairsFile, SearchManifest, SearchPart, SearchShard } from './format.ts';
 import { decodeMeta, type SearchMeta } from './meta.ts';
-import { directoryBytes, inflateJson, shardSpan, textSpan, type Span } from './pack.ts';
+import { inflateBytes, inflateJson, readVarints, slotSpan, slotValue, textSpan, type Span } from './pack.ts';
 import { decodeGaps } from './postings.ts';
-import { pairTable } from './tokens.ts';
+import { pairTable, type PairLookup } from './tokens.ts';
 import { indexHrefs } from '../urls.ts';
 
 /**
@@ -15,10 +15,9 @@ import { indexHrefs } from '../urls.ts';
 
 /**
  * Why a file could not be read: absent on the server, another HTTP failure (or bytes that are not
- * what was asked for), no answer in time, no connection, or a browser that cannot decompress the
- * packed index (no `DecompressionStream('deflate-raw')`: Safari before 16.4, Firefox before 113).
+ * what was asked for), no answer in time, or no connection.
  */
-export type FetchFailure = 'missing' | 'http' | 'timeout' | 'network' | 'unsupported';
+export type FetchFailure = 'missing' | 'http' | 'timeout' | 'network';
 
 /** A file the browser could not read, with what went wrong and where. */
 export class FetchError extends Error {
@@ -110,15 +109,30 @@ export function fetchSpan(path: string, span: Span, options: FetchOptions = {}):
   );
 }
 
+/** Packed bytes (see pack.ts) decompressed, or a `FetchError` naming the file when they are not a packed value. */
+function unpack<T>(path: string, where: string, bytes: Uint8Array, inflate: (bytes: Uint8Array) => T): T {
+  try {
+    return inflate(bytes);
+  } catch (error) {
+    throw new FetchError('http', path, `${where} is not a packed value (${String(error)})`);
+  }
+}
+
 /** A packed value (see pack.ts): its span fetched and decompressed; a `FetchError` when the bytes are not one. */
 export async function fetchPacked(path: string, span: Span, options: FetchOptions = {}): Promise<unknown> {
-  if (typeof DecompressionStream === 'undefined') throw new FetchError('unsupported', path, 'no DecompressionStream in this browser');
-  const bytes = await fetchSpan(path, span, options);
-  try {
-    return await inflateJson(bytes);
-  } catch (error) {
-    throw new FetchError('http', path, `bytes ${span.offset}+${span.length} are not a packed value (${String(error)})`);
-  }
+  return unpack(path, `bytes ${span.offset}+${span.length}`, await fetchSpan(path, span, options), inflateJson);
+}
+
+/** A shard from its slot (see `slotUnit`): the slot fetched, its shard cut out and decompressed. */
+async function fetchSlot(path: string, span: Span, options: FetchOptions): Promise<unknown> {
+  const slot = await fetchSpan(path, span, options);
+  return unpack(path, `the slot at ${span.offset}+${span.length}`, slot, (bytes) => inflateJson(slotValue(bytes)));
+}
+
+/** A whole file of raw-DEFLATE compressed bytes (the shard directory), decompressed. */
+async function fetchInflated(path: string, options: FetchOptions): Promise<Uint8Array> {
+  const bytes = await fetchRetrying(path, options, async (response) => new Uint8Array(await response.arrayBuffer()));
+  return unpack(path, 'the file', bytes, inflateBytes);
 }
 
 /** The search index as the search reads it: the manifest and pair table at hand, every other file decoded on request. */
@@ -127,7 +141,7 @@ export interface SearchSource {
   /** The manifest's `lowered` ids (templates, damaged reports). */
   lowered: ReadonlySet<number>;
   /** Traditional → Simplified, from `t2s.json`. */
-  pairs: ReadonlyMap<string, string>;
+  pairs: PairLookup;
   shard(n: number): Promise<SearchShard>;
   /** The listing rows of ids `chunk × metaChunk` on. */
   meta(chunk: number): Promise<SearchMeta[]>;
@@ -143,10 +157,10 @@ export interface ReaderOptions extends FetchOptions {
 }
 
 /**
- * Opens the index under `base`: the manifest and the Traditional table first, every other file
+ * Opens the index under `base`: the manifest, the Traditional table and the shard directory first, every other file
  * or packed value when a query asks for it, each fetched and decoded once (a failed fetch is
- * forgotten, so the next query asks again). A shard is read from its pack by the pack's
- * directory; a text part by the location in its report's metadata row.
+ * forgotten, so the next query asks again). The shard directory loads with the manifest, so a
+ * shard is one request (its slot); a text part is read by the location in its report's metadata row.
  */
 export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
   const base = options.base ?? indexHrefs.search;
@@ -162,24 +176,21 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
   };
   const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> =>
     cached(path, () => fetchJson(base + path, options).then(decode));
-  const [manifest, pairs] = await Promise.all([
+  const [manifest, pairs, slots] = await Promise.all([
     read(searchFiles.manifest, (json) => json as SearchManifest),
     read(searchFiles.pairs, (json) => pairTable((json as PairsFile).pairs)),
+    fetchInflated(base + searchFiles.shardDirectory, options).then(readVarints),
   ]);
+  if (slots.length !== manifest.shards)
+    throw new FetchError('http', base + searchFiles.shardDirectory, `${slots.length} slots for ${manifest.shards} shards`);
   const meta = (chunk: number) => read(searchFiles.meta(chunk), (json) => (json as MetaRow[]).map(decodeMeta));
-  const inPack = Math.min(shardsPerPack, manifest.shards);
-  const directory = (path: string) =>
-    cached(`${path}#directory`, () => fetchSpan(base + path, { offset: 0, length: directoryBytes(inPack) }, options));
   return {
     manifest,
     lowered: new Set(decodeGaps(manifest.lowered)),
     pairs,
     shard: (n) => {
       const path = searchFiles.shardPack(n);
-      return cached(
-        `${path}#${n}`,
-        async () => fetchPacked(base + path, shardSpan(await directory(path), n % inPack), options) as Promise<SearchShard>,
-      );
+      return cached(`${path}#${n}`, () => fetchSlot(base + path, slotSpan(slots, shardsPerPack, n), options) as Promise<SearchShard>);
     },
     meta,
     facets: (chunk) => read(searchFiles.facets(chunk), (json) => decodeFacets(json as FacetChunk, manifest)),

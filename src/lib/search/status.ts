@@ -33,7 +33,7 @@ export function failureText(failure: FetchFailure | 'unknown', path: string): st
   const file = path.replace(/^.*\/search\//, '');
   switch (failure) {
     case 'missing':
-      return file === 'manifest.json' || file === 't2s.json'
+      return file === 'manifest.json' || file === 't2s.json' || file === 'shards.bin'
         ? '搜索索引缺失，暂时无法搜索。可改用按地区或按年份浏览。'
         : `搜索索引不完整（缺少文件 ${file}），这次搜索无法完成。可改用按地区或按年份浏览。`;
     case 'timeout':
@@ -42,8 +42,6 @@ export function failureText(failure: FetchFailure | 'unknown', path: string): st
       return '网络连接失败（已重试一次），请检查网络后再试。';
     case 'http':
       return `服务器返回错误（${file}），请稍后再试。`;
-    case 'unsupported':
-      return '这个浏览器版本过旧，无法解压搜索索引，请升级浏览器后再试。可改用按地区或按年份浏览。';
     default:
       return '搜索出错，请稍后再试。';
   }

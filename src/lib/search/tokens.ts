@@ -12,19 +12,31 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/** Traditional → Simplified, one character to one: what a query is folded with. */
+export interface PairLookup {
+  get(traditional: string): string | undefined;
+}
+
 /**
- * The Traditional → Simplified pair table (`t2s.json`'s `雙双減减…`) as a map, Traditional to
- * Simplified. Its encoder is `traditionalPairs` (src/lib/traditional.ts), which needs opencc-js
- * and so stays out of the browser's modules.
+ * The Traditional → Simplified pair table (`t2s.json`'s `雙双減减…`) as a lookup, Traditional to
+ * Simplified, read straight from the string: a query is at most a few dozen characters, and a
+ * map of the table's thousands of pairs took ~10 ms to build in a freshly loaded page. Its
+ * encoder is `traditionalPairs` (src/lib/traditional.ts), which needs opencc-js and so stays out
+ * of the browser's modules.
  */
-export function pairTable(pairs: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i]!, pairs[i + 1]!);
-  return map;
+export function pairTable(pairs: string): PairLookup {
+  return {
+    get: (traditional) => {
+      for (let i = pairs.indexOf(traditional); i >= 0; i = pairs.indexOf(traditional, i + 1)) {
+        if (i % 2 === 0 && i + 1 < pairs.length) return pairs[i + 1];
+      }
+      return undefined;
+    },
+  };
 }
 
 /** Folds Traditional characters to Simplified with the pair table, then full-width forms. */
-export function foldQuery(query: string, table: ReadonlyMap<string, string>): string {
+export function foldQuery(query: string, table: PairLookup): string {
   // Characters, not grapheme clusters: the table maps single code points.
   return foldText(Array.from(query, (ch) => table.get(ch) ?? ch).join(''));
 }
