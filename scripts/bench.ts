@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { readReports } from '../src/lib/read-reports.ts';
+import { searchFiles } from '../src/lib/search/files.ts';
 import { foldText, queryPhrases } from '../src/lib/search/tokens.ts';
 import { indexHrefs, searchHref } from '../src/lib/urls.ts';
 import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
@@ -42,6 +43,8 @@ const astro = resolve('node_modules/astro/bin/astro.mjs');
 interface SearchFigures {
   indexBytes: number;
   indexGzBytes: number;
+  /** What the search page loads before any query: the manifest and pair table (gzipped) and the slot directories. */
+  openBytes?: number;
   firstQueryBytes: number | null;
   /** Filter counts' files, fetched after the results show. */
   facetBytes?: number | null;
@@ -254,9 +257,15 @@ async function benchSize(n: number, browser: Browser | null) {
     recalls.push(s.recall);
     precisions.push(s.precision);
   }
+  const inSearch = (file: string) => readFileSync(join(dist, 'search', file));
   const search: SearchFigures = {
     indexBytes: index.bytes,
     indexGzBytes: index.gzBytes,
+    openBytes:
+      gzipSync(inSearch(searchFiles.manifest)).length +
+      gzipSync(inSearch(searchFiles.pairs)).length +
+      inSearch(searchFiles.shardDirectory).length +
+      inSearch(searchFiles.textDirectory).length,
     firstQueryBytes: null,
     p50Ms: null,
     p95Ms: null,
@@ -381,6 +390,7 @@ console.log('');
 head([
   'reports',
   'index (gz)',
+  'page load',
   '1st query',
   '+ filter counts',
   'warm p50/p95',
@@ -393,6 +403,7 @@ for (const { reports, search: s } of results) {
   row([
     reports,
     `${mb(s.indexBytes)} (${mb(s.indexGzBytes)})`,
+    kb(s.openBytes ?? null),
     kb(s.firstQueryBytes),
     kb(s.facetBytes ?? null),
     `${v(s.p50Ms)}/${v(s.p95Ms)} ms`,

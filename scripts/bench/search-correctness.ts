@@ -2,9 +2,11 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { searchFiles } from '../../src/lib/search/files.ts';
-import type { MetaRow, SearchManifest, SearchPart } from '../../src/lib/search/format.ts';
+import type { MetaRow, PackedPart, SearchManifest, SearchPart } from '../../src/lib/search/format.ts';
 import { decodeMeta } from '../../src/lib/search/meta.ts';
-import { textSpan, type Span } from '../../src/lib/search/pack.ts';
+import { partSlots, readVarints, slotValue, type Span } from '../../src/lib/search/pack.ts';
+import { reportsPerPack } from '../../src/lib/search/files.ts';
+import type { SearchMeta } from '../../src/lib/search/meta.ts';
 import { openSearchIndex, type Fetch, type SearchSource } from '../../src/lib/search/reader.ts';
 import { runSearch } from '../../src/lib/search/run.ts';
 import { foldText } from '../../src/lib/search/tokens.ts';
@@ -67,22 +69,46 @@ export interface OracleDoc {
   paragraphs: SearchPart;
 }
 
-/** Every report of a built search index, by doc id, read straight from its files. */
-export function builtDocs(dist: string): OracleDoc[] {
+/** A built search index read straight from its files, as the tests and the bench's oracle check it: each report's row, text parts and table. */
+export function builtIndex(dist: string): {
+  manifest: SearchManifest;
+  meta: (id: number) => SearchMeta;
+  /** Part k of report id: its row (as the part carries it) and paragraphs. */
+  part: (id: number, k: number) => PackedPart;
+  table: (id: number) => unknown;
+} {
   const read = (path: string): unknown => JSON.parse(readFileSync(join(dist, 'search', path), 'utf8'));
   const manifest = read(searchFiles.manifest) as SearchManifest;
-  const docs: OracleDoc[] = [];
-  for (let chunk = 0; chunk * manifest.metaChunk < manifest.docs; chunk++) {
-    for (const row of read(searchFiles.meta(chunk)) as MetaRow[]) {
-      const id = docs.length;
-      const meta = decodeMeta(row);
-      const pack = join(dist, 'search', searchFiles.textPack(id));
-      const part = (k: number) => JSON.parse(inflateRawSync(readSpan(pack, textSpan(meta.text, k))).toString('utf8')) as SearchPart;
-      const paragraphs = Array.from({ length: manifest.parts }, (_, k) => part(k)).flat();
-      docs.push({ slug: meta.slug, title: meta.title, regionAndIssuer: meta.regionAndIssuer, paragraphs });
-    }
-  }
-  return docs;
+  const slots = readVarints(inflateRawSync(readFileSync(join(dist, 'search', searchFiles.textDirectory))));
+  const chunks = new Map<number, MetaRow[]>();
+  const meta = (id: number): SearchMeta => {
+    const c = Math.floor(id / manifest.metaChunk);
+    if (!chunks.has(c)) chunks.set(c, read(searchFiles.meta(c)) as MetaRow[]);
+    return decodeMeta(chunks.get(c)![id % manifest.metaChunk]!);
+  };
+  const inflate = (bytes: Uint8Array): unknown => JSON.parse(inflateRawSync(bytes).toString('utf8'));
+  return {
+    manifest,
+    meta,
+    part: (id, k) =>
+      inflate(
+        slotValue(readSpan(join(dist, 'search', searchFiles.textPack(id)), partSlots(slots, reportsPerPack, manifest.parts, id, k))),
+      ) as PackedPart,
+    table: (id) => {
+      const [offset, length] = meta(id).table;
+      return inflate(readSpan(join(dist, 'search', searchFiles.tablePack(id)), { offset, length }));
+    },
+  };
+}
+
+/** Every report of a built search index, by doc id, read straight from its files. */
+export function builtDocs(dist: string): OracleDoc[] {
+  const index = builtIndex(dist);
+  return Array.from({ length: index.manifest.docs }, (_, id) => {
+    const meta = index.meta(id);
+    const paragraphs: SearchPart = Array.from({ length: index.manifest.parts }, (_, k) => index.part(id, k)[1]).flat();
+    return { slug: meta.slug, title: meta.title, regionAndIssuer: meta.regionAndIssuer, paragraphs };
+  });
 }
 
 /** Whether every phrase occurs verbatim in the report's title, region or text: the brute-force definition of a match. */

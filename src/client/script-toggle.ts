@@ -1,7 +1,6 @@
 import { tableConverter, type TraditionalTable } from '../lib/traditional-table.ts';
 import type { MetaRow } from '../lib/search/format.ts';
 import { decodeMeta } from '../lib/search/meta.ts';
-import { textSpan } from '../lib/search/pack.ts';
 import { fetchJson, fetchPacked } from '../lib/search/reader.ts';
 
 /** Where the reader's choice of script is kept, across pages and visits. */
@@ -25,7 +24,7 @@ function remember(hant: boolean): void {
   }
 }
 
-/** Where the page's Traditional table is: its report's metadata file and row, and the text pack the row locates it in. */
+/** Where the page's Traditional table is: its report's metadata file and row, and the table pack the row locates it in. */
 interface TableAt {
   meta: string;
   row: number;
@@ -34,15 +33,15 @@ interface TableAt {
 }
 
 /**
- * The page's Traditional table: the report's metadata row says where its texts lie in the text
- * pack, the table last of them (see src/lib/search/format.ts). Two small requests, a few KB.
+ * The page's Traditional table: the report's metadata row says where it lies in its table pack
+ * (see src/lib/search/format.ts). Two small requests, a few KB.
  */
 async function loadTable(at: TableAt): Promise<TraditionalTable> {
   const row = ((await fetchJson(at.meta)) as MetaRow[])[at.row];
   const meta = row && decodeMeta(row);
   if (meta?.slug !== at.slug) throw new Error(`row ${at.row} of ${at.meta} is not ${at.slug}`);
-  // The table is the last value of the report's text location (offset, then one length per value).
-  return (await fetchPacked(at.pack, textSpan(meta.text, meta.text.length - 2))) as TraditionalTable;
+  const [offset, length] = meta.table;
+  return (await fetchPacked(at.pack, { offset, length })) as TraditionalTable;
 }
 
 /**

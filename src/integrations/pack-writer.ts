@@ -26,20 +26,26 @@ export class PackFile {
   }
 }
 
-/** A shard's slot (see `slotUnit`): its length, its packed bytes, zeros to the end of the slot's last unit. */
-export function shardSlot(shard: Uint8Array): Buffer {
-  const slot = Buffer.alloc(Math.ceil((4 + shard.length) / slotUnit) * slotUnit);
-  slot.writeUInt32LE(shard.length, 0);
-  slot.set(shard, 4);
+/** The size of a slot for packed values up to `longest` bytes: their length, them, to a whole number of units (see `slotUnit`). */
+export function slotSize(longest: number): number {
+  return Math.ceil((4 + longest) / slotUnit) * slotUnit;
+}
+
+/** A packed value in a slot (see `slotUnit`) of `size` bytes, by default the smallest that holds it: its length, its bytes, zeros. */
+export function inSlot(value: Uint8Array, size = slotSize(value.length)): Buffer {
+  if (size < 4 + value.length || size % slotUnit !== 0) throw new RangeError(`a slot of ${size} bytes cannot hold ${value.length} bytes`);
+  const slot = Buffer.alloc(size);
+  slot.writeUInt32LE(value.length, 0);
+  slot.set(value, 4);
   return slot;
 }
 
-/** The shard directory (`shards.bin`): each slot's length in units as an unsigned LEB128 number, the whole raw-DEFLATE compressed. */
-export function shardDirectory(slotBytes: number[]): Buffer {
+/** A directory of slot sizes (`shards.bin`, `texts.bin`): each size in units as an unsigned LEB128 number, the whole raw-DEFLATE compressed. */
+export function slotDirectory(sizes: number[]): Buffer {
   const bytes: number[] = [];
-  for (const length of slotBytes) {
-    let units = length / slotUnit;
-    if (!Number.isInteger(units)) throw new RangeError(`a slot of ${length} bytes is not a whole number of ${slotUnit}-byte units`);
+  for (const size of sizes) {
+    let units = size / slotUnit;
+    if (!Number.isInteger(units)) throw new RangeError(`a slot of ${size} bytes is not a whole number of ${slotUnit}-byte units`);
     while (units >= 0x80) {
       bytes.push((units & 0x7f) | 0x80);
       units = Math.floor(units / 0x80);

@@ -10,7 +10,7 @@ import { relatedComparisons, relatedIndex } from '../lib/related.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { SearchIndexBuilder } from '../lib/search/build.ts';
 import { reportsPerPack, searchFiles, shardsPerPack } from '../lib/search/files.ts';
-import { PackFile, packed, shardDirectory, shardSlot } from './pack-writer.ts';
+import { PackFile, inSlot, packed, slotDirectory, slotSize } from './pack-writer.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { hasOriginalFile } from '../lib/original-file.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
@@ -60,9 +60,10 @@ interface Listed {
  *   page shows) when they are not UTF-8 (`hasOriginalFile`; a UTF-8 capture's bytes are its
  *   `.raw.txt`, byte-order mark aside); `.json` (metadata, body, topic chunks; removed spam as
  *   digests only)
- * - `search/manifest.json`, `t2s.json`, `shards.bin` (the shard directory), `shard/<g>.bin`, `meta/<n>.json`, `facets/<n>.json`,
- *   `text/<p>.bin`: each report's text parts and its page's Simplified → Traditional table
- *   (fetched by the 简/繁 switch) go into its text pack, their location into its metadata row
+ * - `search/manifest.json`, `t2s.json`, `shards.bin` and `texts.bin` (the slot directories),
+ *   `shard/<g>.bin`, `meta/<n>.json`, `facets/<n>.json`, `text/<p>.bin` (each report's text parts)
+ *   and `traditional/<p>.bin` (each report page's Simplified → Traditional table, fetched by the
+ *   简/繁 switch, located by its metadata row)
  *
  * Memory stays near the size of the postings, whatever the number of reports: a first pass
  * reads and checks every report and keeps only what orders them (and checks every raw path, so
@@ -106,13 +107,17 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   const index = new SearchIndexBuilder();
   const search = (path: string) => join(out, 'search', path);
   let pack: PackFile | null = null;
+  let tablePack: PackFile | null = null;
+  const partSlots: number[] = [];
   try {
     for (const { path } of listed) {
       const r = readReport(path);
       const { doc, parts, id } = index.add(r);
       if (id % reportsPerPack === 0) {
         pack?.close();
+        tablePack?.close();
         pack = new PackFile(folderOf(search(searchFiles.textPack(id))));
+        tablePack = new PackFile(folderOf(search(searchFiles.tablePack(id))));
       }
       const base = join(out, 'reports', r.id);
       write(`${base}.md`, bom + r.markdown);
@@ -129,12 +134,19 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
         r.markdown,
         relatedComparisons(r, related).map((link) => link.label),
       );
-      const values = [...parts, hant].map(packed);
-      const [offset] = values.map((value) => pack!.append(value));
-      index.locate(id, [offset!, ...values.map((v) => v.length)]);
+      const table = packed(hant);
+      index.locate(id, [tablePack!.append(table), table.length]);
+      // Every part carries the report's row and lies in a slot of one size, so the texts directory
+      // locates each by that size alone and a check against the text needs no metadata file.
+      const row = index.row(id);
+      const values = parts.map((part) => packed([row, part]));
+      const size = slotSize(Math.max(...values.map((v) => v.length)));
+      for (const value of values) pack!.append(inSlot(value, size));
+      partSlots.push(size);
     }
   } finally {
     pack?.close();
+    tablePack?.close();
   }
   const shards = index.shardCount();
   const tables = index.tables(shards);
@@ -149,7 +161,7 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
         group?.close();
         group = new PackFile(folderOf(search(searchFiles.shardPack(n))));
       }
-      const slot = shardSlot(packed(shard));
+      const slot = inSlot(packed(shard));
       group!.append(slot);
       slotBytes.push(slot.length);
       n++;
@@ -157,7 +169,8 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   } finally {
     group?.close();
   }
-  write(search(searchFiles.shardDirectory), shardDirectory(slotBytes));
+  write(search(searchFiles.shardDirectory), slotDirectory(slotBytes));
+  write(search(searchFiles.textDirectory), slotDirectory(partSlots));
   tables.meta.forEach((chunk, i) => {
     write(search(searchFiles.meta(i)), JSON.stringify(chunk));
   });

@@ -560,7 +560,7 @@ describe('search failures on 1,000 reports', () => {
 });
 
 describe('the 简/繁 switch on 1,000 reports', () => {
-  it('points every report page at its own metadata row and text pack, where its table lies', () => {
+  it('points every report page at its own metadata row and table pack, where its table lies', () => {
     const rows = new Map<string, MetaRow[]>();
     const rowsOf = (path: string) => {
       let chunk = rows.get(path);
@@ -574,7 +574,7 @@ describe('the 简/繁 switch on 1,000 reports', () => {
       const [meta, row, pack] = [attr('meta'), Number(attr('row')), attr('pack')];
       const found = meta ? rowsOf(meta)[row] : undefined;
       const id = manifest.metaChunk * Number(/(\d+)\.json$/.exec(meta ?? '')?.[1]) + row;
-      if (!found || found[0] !== doc.slug || pack !== `/search/${searchFiles.textPack(id)}`)
+      if (!found || found[0] !== doc.slug || pack !== `/search/${searchFiles.tablePack(id)}`)
         wrong.push(`${doc.slug}: ${meta} ${row} ${pack}`);
     }
     expect(wrong).toEqual([]);
@@ -609,10 +609,10 @@ describe('the 简/繁 switch on 1,000 reports', () => {
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('[data-script-toggle]').getAttribute('aria-pressed')).toBe('true');
     await page.waitForLoadState('networkidle');
-    // The report's metadata row, then its Traditional table, read from its text pack by range.
+    // The report's metadata row, then its Traditional table, read from its table pack by range.
     expect(requests).toHaveLength(2);
     expect(requests[0]).toMatch(/^\/search\/meta\/\d+\.json$/);
-    expect(requests[1]).toMatch(/^\/search\/text\/\d+\.bin$/);
+    expect(requests[1]).toMatch(/^\/search\/traditional\/\d+\.bin$/);
     await expect.poll(() => transferred).toBeGreaterThan(0);
     expect(transferred).toBeLessThan(30 * 1024);
     console.log(`[1k] first switch of ${doc.slug} (${doc.report.body.length} characters): ${transferred} bytes transferred`);
@@ -660,12 +660,12 @@ describe('the 简/繁 switch on 1,000 reports', () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${base}/reports/${doc.slug}/`);
-    await page.route('**/search/text/**', (route) => route.abort());
+    await page.route('**/search/traditional/**', (route) => route.abort());
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('[data-script-status]').textContent()).toBe('繁体文本加载失败，请稍后再试。');
     expect(await page.locator('h1').textContent()).toBe(doc.report.data.title);
     expect(await page.locator('[data-script-toggle]').getAttribute('aria-pressed')).toBe('false');
-    await page.unroute('**/search/text/**');
+    await page.unroute('**/search/traditional/**');
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(toTraditional(doc.report.data.title));
     expect(await page.locator('[data-script-status]').textContent()).toBe('');

@@ -4,9 +4,10 @@ import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { searchFiles, shardsPerPack } from '../../src/lib/search/files.ts';
-import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
-import { decodeMeta } from '../../src/lib/search/meta.ts';
-import { readVarints, slotSpan, slotValue, textSpan } from '../../src/lib/search/pack.ts';
+import type { SearchManifest } from '../../src/lib/search/format.ts';
+import { readVarints, slotSpan, slotValue } from '../../src/lib/search/pack.ts';
+import { builtIndex } from '../../scripts/bench/search-correctness.ts';
+import { encodeMeta } from '../../src/lib/search/meta.ts';
 import { browserForFile } from './browser.ts';
 
 const browser = browserForFile();
@@ -28,8 +29,6 @@ describe('the published files', () => {
     const manifest = read('search/manifest.json') as SearchManifest;
     expect(json.length).toBeGreaterThan(manifest.docs + 4);
     for (const f of json) expect(() => read(f), f).not.toThrow();
-    const unpack = (f: string, at: number, length: number): unknown =>
-      JSON.parse(inflateRawSync(readFileSync(join(inject('distDir'), 'search', f)).subarray(at, at + length)).toString('utf8'));
     // Every shard in its slot, the slots filling each pack exactly, as the shard directory says.
     const units = readVarints(inflateRawSync(readFileSync(join(inject('distDir'), 'search', searchFiles.shardDirectory))));
     expect(units).toHaveLength(manifest.shards);
@@ -44,21 +43,18 @@ describe('the published files', () => {
       >;
       expect(Object.keys(shard).sort(), `shard ${n}`).toEqual(['b', 't']);
     }
+    // Every report's text parts, [anchor, text] each, and its page's Traditional table.
+    const index = builtIndex(inject('distDir'));
     for (let id = 0; id < manifest.docs; id++) {
-      const row = decodeMeta(
-        (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!,
-      );
-      const value = (k: number) => {
-        const { offset, length } = textSpan(row.text, k);
-        return unpack(searchFiles.textPack(id), offset, length);
-      };
-      // Its text parts, [anchor, text] each, then its page's Traditional table.
+      const meta = index.meta(id);
+      const slug = meta.slug;
       for (let k = 0; k < manifest.parts; k++) {
-        const part = value(k) as unknown[];
-        expect(Array.isArray(part), `${row.slug} part ${k}`).toBe(true);
-        for (const p of part) expect(p, `${row.slug} part ${k}`).toEqual([expect.stringMatching(/^(p|sec)-\d+$/), expect.any(String)]);
+        const [row, part] = index.part(id, k) as [unknown, unknown[]];
+        expect(row, `${slug} part ${k}`).toEqual(encodeMeta(meta));
+        expect(Array.isArray(part), `${slug} part ${k}`).toBe(true);
+        for (const p of part) expect(p, `${slug} part ${k}`).toEqual([expect.stringMatching(/^(p|sec)-\d+$/), expect.any(String)]);
       }
-      expect(Object.keys(value(manifest.parts) as object).sort(), row.slug).toEqual(['a', 'c', 'w']);
+      expect(Object.keys(index.table(id) as object).sort(), slug).toEqual(['a', 'c', 'w']);
     }
   });
 

@@ -226,7 +226,7 @@ describe('the 简/繁 switch', () => {
       // The report's metadata row (a JSON file the host gzips) and its Traditional table (a packed, already compressed range).
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/search/meta/')) void r.body().then((b) => fetched.push(gzipSync(b).length));
-      if (path.startsWith('/search/text/')) void r.body().then((b) => fetched.push(b.length));
+      if (path.startsWith('/search/traditional/')) void r.body().then((b) => fetched.push(b.length));
     });
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('南昌市教育局2021年工作總結及2022年工作要點');

@@ -2,16 +2,13 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalizeBatch } from '../../scripts/normalize-batch.ts';
 import { writeArchiveFiles } from '../../src/integrations/write-archive-files.ts';
 import { decodeBytes } from '../../src/lib/decode-bytes.ts';
 import { readReports } from '../../src/lib/read-reports.ts';
-import { searchFiles } from '../../src/lib/search/files.ts';
-import type { MetaRow, SearchManifest, SearchPart } from '../../src/lib/search/format.ts';
-import { decodeMeta } from '../../src/lib/search/meta.ts';
-import { textSpan } from '../../src/lib/search/pack.ts';
+import { encodeMeta } from '../../src/lib/search/meta.ts';
+import { builtIndex } from '../../scripts/bench/search-correctness.ts';
 import { hasOriginalFile } from '../../src/lib/original-file.ts';
 import { tableConverter, type TraditionalTable } from '../../src/lib/traditional-table.ts';
 import { toTraditional } from '../../src/lib/to-traditional.ts';
@@ -95,20 +92,19 @@ describe('the archive files written beside the pages', () => {
   });
 
   it('cuts every report into its parts, which put together hold its text in order', () => {
-    const manifest = read(`search/${searchFiles.manifest}`) as SearchManifest;
+    const index = builtIndex(out);
+    const manifest = index.manifest;
     expect(manifest.docs).toBe(reports.length);
     for (let id = 0; id < manifest.docs; id++) {
-      const meta = decodeMeta(
-        (read(`search/${searchFiles.meta(Math.floor(id / manifest.metaChunk))}`) as MetaRow[])[id % manifest.metaChunk]!,
-      );
-      const pack = readFileSync(join(out, 'search', searchFiles.textPack(id)));
-      const unpack = (k: number): unknown => {
-        const { offset, length } = textSpan(meta.text, k);
-        return JSON.parse(inflateRawSync(pack.subarray(offset, offset + length)).toString('utf8'));
-      };
-      const parts = Array.from({ length: manifest.parts }, (_, k) => unpack(k) as SearchPart);
-      // After the parts, the page's Traditional table: it turns the report's own title.
-      const convert = tableConverter(unpack(manifest.parts) as TraditionalTable);
+      const meta = index.meta(id);
+      // Every part carries the report's own metadata row.
+      const parts = Array.from({ length: manifest.parts }, (_, k) => {
+        const [row, paragraphs] = index.part(id, k);
+        expect(row, `${meta.slug} part ${k}`).toEqual(encodeMeta(meta));
+        return paragraphs;
+      });
+      // The page's Traditional table, in its table pack: it turns the report's own title.
+      const convert = tableConverter(index.table(id) as TraditionalTable);
       expect(convert(meta.title)).toBe(toTraditional(meta.title));
       const json = read(`reports/${meta.slug}.json`) as { chunks: { id: string }[] };
       const anchors = parts.flat().map(([anchor]) => anchor);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeFacets, encodeFacets, type Facet } from '../../src/lib/search/facets.ts';
 import type { MetaRow } from '../../src/lib/search/format.ts';
 import { decodeMeta, encodeMeta, type SearchMeta } from '../../src/lib/search/meta.ts';
-import { inflateJson, readVarints, slotSpan, slotUnit, slotValue, textSpan } from '../../src/lib/search/pack.ts';
+import { inflateJson, partSlots, readVarints, slotSpan, slotUnit, slotValue } from '../../src/lib/search/pack.ts';
 import { inflateRawSync } from 'node:zlib';
-import { packed, shardDirectory, shardSlot } from '../../src/integrations/pack-writer.ts';
+import { inSlot, packed, slotDirectory, slotSize } from '../../src/integrations/pack-writer.ts';
 import { decodeBodyPosting, decodeGaps, decodeTitlePosting, encodeBodyPosting, encodeGaps } from '../../src/lib/search/postings.ts';
 import { foldQuery, pairTable } from '../../src/lib/search/tokens.ts';
 import { convertToSimplified, traditionalPairs } from '../../src/lib/traditional.ts';
@@ -23,7 +23,7 @@ describe('meta rows', () => {
     posted: '2022-01-05',
     regionAndIssuer: '广东省 湛江市 麻章区 麻章区教育局',
     notes: 0,
-    text: [81920, 812, 1630, 1544, 1702, 2310],
+    table: [81920, 1630],
   };
   const template: SearchMeta = {
     ...mazhang,
@@ -36,7 +36,7 @@ describe('meta rows', () => {
     posted: null,
     regionAndIssuer: '',
     notes: 1,
-    text: [0, 20, 20, 20, 20, 300],
+    table: [0, 300],
   };
 
   it('are written by position, in the order the files have always had', () => {
@@ -51,12 +51,12 @@ describe('meta rows', () => {
       null,
       '',
       1,
-      [0, 20, 20, 20, 20, 300],
+      [0, 300],
     ]);
   });
   it('read back with their fields named', () => {
     for (const meta of [mazhang, template]) expect(decodeMeta(encodeMeta(meta))).toEqual(meta);
-    const row: MetaRow = ['s', 't', 'r', 'p', 'c', [2020], 'plan', '2020-03-01', 'p c', 2, [5, 1, 2]];
+    const row: MetaRow = ['s', 't', 'r', 'p', 'c', [2020], 'plan', '2020-03-01', 'p c', 2, [5, 1]];
     expect(encodeMeta(decodeMeta(row))).toEqual(row);
   });
 });
@@ -64,10 +64,10 @@ describe('meta rows', () => {
 describe('packs', () => {
   const values = [{ b: { 双减: [4, 0, 2, 1] }, t: {} }, { b: {}, t: { 湛江: [0, 7] } }, [['p-1', '課後服務']]];
   it('read each value back from its slot: a shard pack by the shard directory', () => {
-    const slots = values.map((value) => shardSlot(packed(value)));
+    const slots = values.map((value) => inSlot(packed(value)));
     for (const slot of slots) expect(slot.length % slotUnit).toBe(0);
     const pack = Buffer.concat(slots);
-    const units = readVarints(inflateRawSync(shardDirectory(slots.map((slot) => slot.length))));
+    const units = readVarints(inflateRawSync(slotDirectory(slots.map((slot) => slot.length))));
     expect(units).toEqual(slots.map((slot) => slot.length / slotUnit));
     for (const [i, value] of values.entries()) {
       const { offset, length } = slotSpan(units, 64, i);
@@ -76,22 +76,31 @@ describe('packs', () => {
   });
   it('start each pack’s slots at its first byte, and write lengths past 127 units in more than one byte', () => {
     const units = [1, 300, 2, 5];
-    expect(readVarints(inflateRawSync(shardDirectory(units.map((u) => u * slotUnit))))).toEqual(units);
+    expect(readVarints(inflateRawSync(slotDirectory(units.map((u) => u * slotUnit))))).toEqual(units);
     expect(units.map((_, n) => slotSpan(units, 2, n).offset)).toEqual([0, slotUnit, 0, 2 * slotUnit]);
     expect(() => slotSpan(units, 2, 4)).toThrow(RangeError);
     expect(() => readVarints(Uint8Array.of(0x85))).toThrow(RangeError);
     expect(() => slotValue(Uint8Array.of(9, 0, 0, 0, 1))).toThrow(RangeError);
   });
-  it('read each value back from its span: a report text by its location', () => {
-    const blobs = values.map(packed);
-    const before = Buffer.from('other reports');
-    const pack = Buffer.concat([before, ...blobs]);
-    const location = [before.length, ...blobs.map((b) => b.length)];
-    for (const [k, value] of values.entries()) {
-      const { offset, length } = textSpan(location, k);
-      expect(inflateJson(pack.subarray(offset, offset + length))).toEqual(value);
+  it('read each part back from its slot: a report’s parts all in slots of one size, located by the texts directory alone', () => {
+    // Three reports of three parts each, their slot sizes set by each one's longest part.
+    const reports = [values, [[['p-1', '双减']], [], [['p-2', '课后服务']]], [[], [], []]];
+    const sizes = reports.map((parts) => slotSize(Math.max(...parts.map((v) => packed(v).length))));
+    const pack = Buffer.concat(reports.flatMap((parts, r) => parts.map((v) => inSlot(packed(v), sizes[r]))));
+    const units = readVarints(inflateRawSync(slotDirectory(sizes)));
+    for (const [id, parts] of reports.entries()) {
+      for (const [k, value] of parts.entries()) {
+        const { offset, length } = partSlots(units, 500, 3, id, k);
+        expect(length).toBe(sizes[id]);
+        expect(inflateJson(slotValue(pack.subarray(offset, offset + length)))).toEqual(value);
+      }
     }
-    expect(() => textSpan(location, 3)).toThrow(RangeError);
+    // Parts 1 and 2 of the second report as one span; the next pack starts again at 0.
+    expect(partSlots(units, 500, 3, 1, 1, 2)).toEqual({ offset: 3 * sizes[0]! + sizes[1]!, length: 2 * sizes[1]! });
+    expect(partSlots(units, 2, 3, 2, 0)).toEqual({ offset: 0, length: sizes[2] });
+    expect(() => partSlots(units, 500, 3, 1, 2, 2)).toThrow(RangeError);
+    expect(() => partSlots(units, 500, 3, 3, 0)).toThrow(RangeError);
+    expect(() => inSlot(packed(values[0]), slotUnit / 2)).toThrow(RangeError);
   });
   it('compress each value on its own: a repetitive one shrinks', () => {
     const long = Array.from({ length: 200 }, (_, i) => [`p-${i}`, '全面落实双减政策，课后服务全覆盖。']);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MetaRow, SearchManifest, SearchShard } from '../../src/lib/search/format.ts';
 import { slotUnit } from '../../src/lib/search/pack.ts';
-import { packed, shardDirectory, shardSlot } from '../../src/integrations/pack-writer.ts';
+import { inSlot, packed, slotDirectory } from '../../src/integrations/pack-writer.ts';
+import { decodeMeta } from '../../src/lib/search/meta.ts';
 import { FetchError, fetchJson, openSearchIndex, type Fetch } from '../../src/lib/search/reader.ts';
 
 const manifest: SearchManifest = {
@@ -18,13 +19,14 @@ const manifest: SearchManifest = {
   kinds: [{ value: 'summary', label: '工作总结' }],
   lowered: [1],
 };
-/** Report b's four text parts and its Traditional table, packed after report a's (here a stand-in of 7 bytes). */
-const textsOfB: unknown[] = [[['p-1', '双减']], [], [['p-2', '课后服务']], [], { words: '乙' }];
-const packedB = textsOfB.map(packed);
+/** Report b's four text parts, in slots of one size after report a's (here four slots of bytes that are no packed value). */
+const textsOfB: unknown[] = [[['p-1', '双减']], [], [['p-2', '课后服务']], []];
+const sizeB = 2 * slotUnit;
+const tableOfB = packed({ words: '乙' });
 const shards = Array.from({ length: 64 }, (_, n): SearchShard => ({ b: {}, t: n === 5 ? { 湛江: [0, 1] } : {} }));
 const rows: MetaRow[] = [
-  ['a', '甲', '广东省 湛江市', '广东省', '湛江市', [2022], 'summary', null, '广东省 湛江市', 0, [0, 1, 1, 1, 1, 3]],
-  ['b', '乙', '广东省 湛江市', '广东省', '湛江市', [2021], 'summary', null, '广东省 湛江市', 1, [7, ...packedB.map((b) => b.length)]],
+  ['a', '甲', '广东省 湛江市', '广东省', '湛江市', [2022], 'summary', null, '广东省 湛江市', 0, [0, 3]],
+  ['b', '乙', '广东省 湛江市', '广东省', '湛江市', [2021], 'summary', null, '广东省 湛江市', 1, [3, tableOfB.length]],
 ];
 const files: Record<string, unknown> = {
   '/s/manifest.json': manifest,
@@ -32,11 +34,13 @@ const files: Record<string, unknown> = {
   '/s/meta/0.json': rows,
   '/s/facets/0.json': { p: [0, 0], k: '00', y: [1, 2] },
 };
-const slots = shards.map((shard) => shardSlot(packed(shard)));
+const slots = shards.map((shard) => inSlot(packed(shard)));
 const packs: Record<string, Buffer> = {
-  '/s/shards.bin': shardDirectory(slots.map((slot) => slot.length)),
+  '/s/shards.bin': slotDirectory(slots.map((slot) => slot.length)),
   '/s/shard/0.bin': Buffer.concat(slots),
-  '/s/text/0.bin': Buffer.concat([Buffer.from('reportA'), ...packedB]),
+  '/s/texts.bin': slotDirectory([slotUnit, sizeB]),
+  '/s/text/0.bin': Buffer.concat([Buffer.alloc(4 * slotUnit, 0xff), ...textsOfB.map((t) => inSlot(packed([rows[1], t]), sizeB))]),
+  '/s/traditional/0.bin': Buffer.concat([Buffer.from('abc'), tableOfB]),
 };
 
 /**
@@ -143,7 +147,7 @@ describe('the search index reader', () => {
       posted: null,
       regionAndIssuer: '广东省 湛江市',
       notes: 1,
-      text: rows[1]![10],
+      table: rows[1]![10],
     });
     expect(await source.facets(0)).toEqual([
       { province: '广东省', city: '湛江市', kind: 'summary', years: [2022] },
@@ -176,22 +180,31 @@ describe('the search index reader', () => {
   it('refuses a shard directory that does not match the manifest, naming the file', async () => {
     const short = fakeFetch();
     const saved = packs['/s/shards.bin']!;
-    packs['/s/shards.bin'] = shardDirectory(slots.slice(1).map((slot) => slot.length));
+    packs['/s/shards.bin'] = slotDirectory(slots.slice(1).map((slot) => slot.length));
     try {
       await expect(openSearchIndex({ base: '/s/', ...short })).rejects.toMatchObject({ failure: 'http', path: '/s/shards.bin' });
     } finally {
       packs['/s/shards.bin'] = saved;
     }
   });
-  it('reads a text part by the location in its metadata row, also from a server that ignores ranges', async () => {
+  it('reads a text part by the texts directory alone, the parts after one in one request, also from a server that ignores ranges', async () => {
     for (const ranges of ['kept', 'ignored'] as const) {
       const f = fakeFetch(() => null, ranges);
       const source = await openSearchIndex({ base: '/s/', ...f });
-      expect(await source.part(1, 2)).toEqual(textsOfB[2]);
-      expect(await source.part(1, 0)).toEqual(textsOfB[0]);
-      // The metadata file once, then one request a part.
+      expect(await source.part(1, 2)).toEqual({ meta: decodeMeta(rows[1]!), paragraphs: textsOfB[2] });
+      expect((await source.partsFrom(1, 0)).map((part) => part.paragraphs)).toEqual(textsOfB);
+      // No metadata read; one request for part 2, then one for parts 0 … 3, of which part 2 was kept.
+      const asked = f.asked.filter((p) => p.startsWith('/s/text/0.bin'));
+      if (ranges === 'kept') {
+        expect(asked).toEqual([
+          `/s/text/0.bin bytes=${4 * slotUnit + 2 * sizeB}-${4 * slotUnit + 3 * sizeB - 1}`,
+          `/s/text/0.bin bytes=${4 * slotUnit}-${4 * slotUnit + 4 * sizeB - 1}`,
+        ]);
+      }
+      expect(asked).toHaveLength(2);
+      expect(f.asked.filter((p) => p.includes('/meta/'))).toHaveLength(0);
+      expect((await source.part(1, 3)).paragraphs).toEqual(textsOfB[3]);
       expect(f.asked.filter((p) => p.startsWith('/s/text/0.bin'))).toHaveLength(2);
-      expect(f.asked.filter((p) => p === '/s/meta/0.json')).toHaveLength(1);
     }
   });
   it('names a span that does not hold a packed value as a server error', async () => {

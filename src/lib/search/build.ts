@@ -7,7 +7,7 @@ import type { FacetChunk, MetaRow, SearchManifest, SearchPart, SearchShard } fro
 import { encodeMeta, type SearchMeta } from './meta.ts';
 import { encodeBodyPosting, encodeGaps } from './postings.ts';
 import { metaChunk } from './files.ts';
-import type { TextLocation } from './pack.ts';
+import type { TableLocation } from './pack.ts';
 import { forEachTermKey, shardOf, termOfKey, type TermKey } from './tokens.ts';
 
 /** A report as the search index needs it: its slug, whole frontmatter and Markdown body. */
@@ -48,7 +48,7 @@ const facetChunk = 5000;
  * browser which part to fetch for a snippet: a phrase never occurs before the part of any of
  * its bigrams' first occurrences, so checking a candidate starts there.
  */
-export const partCount = 4;
+export const partCount = 8;
 
 /**
  * Numbers of postings per shard to aim for: about 9 KB of JSON, 3 KB gzipped. A query fetches
@@ -179,14 +179,19 @@ export class SearchIndexBuilder {
       posted: data.posted,
       regionAndIssuer: doc.regionAndIssuer,
       notes: reportNotes(data),
-      text: [],
+      table: [0, 0],
     });
     return { id, doc, parts };
   }
 
-  /** Records where report `id`'s text parts (and whatever follows them) were written in its text pack. */
-  locate(id: number, text: TextLocation): void {
-    this.#meta[id]!.text = text;
+  /** Records where report `id`'s page's Traditional table was written in its table pack. */
+  locate(id: number, table: TableLocation): void {
+    this.#meta[id]!.table = table;
+  }
+
+  /** Report `id`'s listing row as the metadata files store it. */
+  row(id: number): MetaRow {
+    return encodeMeta(this.#meta[id]!);
   }
 
   /** How many shards the postings added so far are cut into. */

@@ -2,7 +2,7 @@
 export const metaChunk = 25;
 /** Shards per shard pack file: `shard/<g>.bin` holds shards g × shardsPerPack … (g + 1) × shardsPerPack − 1. */
 export const shardsPerPack = 64;
-/** Reports per text pack file: `text/<p>.bin` holds the texts of ids p × reportsPerPack … (p + 1) × reportsPerPack − 1. */
+/** Reports per text and table pack file: `text/<p>.bin` and `traditional/<p>.bin` hold those of ids p × reportsPerPack … (p + 1) × reportsPerPack − 1. */
 export const reportsPerPack = 500;
 
 /** Where each search index file lives, relative to `/search/`: the one place that knows the layout (see format.ts). */
@@ -16,6 +16,10 @@ export const searchFiles = {
   shardPack: (n: number) => `shard/${Math.floor(n / shardsPerPack)}.bin`,
   meta: (chunk: number) => `meta/${chunk}.json`,
   facets: (chunk: number) => `facets/${chunk}.json`,
-  /** The pack holding report id's text parts and Traditional table. */
+  /** The texts directory: every report's part slot size (see `slotUnit` in pack.ts), loaded with the manifest. */
+  textDirectory: 'texts.bin',
+  /** The pack holding report id's text parts. */
   textPack: (id: number) => `text/${Math.floor(id / reportsPerPack)}.bin`,
+  /** The pack holding report id's page's Traditional table (the 简/繁 switch). */
+  tablePack: (id: number) => `traditional/${Math.floor(id / reportsPerPack)}.bin`,
 };

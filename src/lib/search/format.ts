@@ -1,19 +1,19 @@
 /**
  * The search index as it lies on disk under `dist/search/`: JSON files and packs (`.bin`, see
- * pack.ts), written once by
- * the build (`build.ts`, through `src/integrations/write-archive-files.ts`) and read by the
- * browser through `reader.ts`. Paths are in `files.ts`. Doc ids run newest report first (id 0).
+ * pack.ts), written once by the build (`build.ts`, through `src/integrations/write-archive-files.ts`)
+ * and read by the browser through `reader.ts`. Paths are in `files.ts`. Doc ids run newest report first (id 0).
  *
  * ```
  * dist/search/
  * ├── manifest.json        SearchManifest: sizes, chunk widths and the filter vocabularies
- * │                        {"version":5,"docs":1000,"shards":64,"parts":4,"metaChunk":25,"facetChunk":5000,
+ * │                        {"version":5,"docs":1000,"shards":64,"parts":8,"metaChunk":25,"facetChunk":5000,
  * │                         "provinces":["广东省",…],"cities":["湛江市",…],"places":[[0,3],[2,-1],…],
  * │                         "years":[2025,2024,…],"kinds":[{"value":"summary","label":"工作总结"},…],
  * │                         "lowered":[3,1,17,…]}                      ← gaps between ids, see postings.ts
  * ├── t2s.json             PairsFile: {"pairs":"雙双減减…"}, Traditional → Simplified, two characters a pair
- * ├── shards.bin           the shard directory: each shard's slot length in 256-byte units, unsigned
+ * ├── shards.bin           the shard directory: each shard's slot size in 256-byte units, unsigned
  * │                        LEB128 numbers, raw-DEFLATE compressed (loaded with the manifest, see pack.ts)
+ * ├── texts.bin            the texts directory: each report's part slot size, the same way
  * ├── shard/<g>.bin        shards g × 64 … g × 64 + 63 (n = shardOf(term, manifest.shards), see tokens.ts),
  * │                        each in a slot: its length (uint32 LE), a packed SearchShard, zeros
  * │                        {"b":{"双减":[4,0,2,1,…]},                  ← body: id gap, part, id gap, part…
@@ -21,18 +21,18 @@
  * ├── meta/<c>.json        MetaRow[] for ids c × metaChunk … (c + 1) × metaChunk − 1, see meta.ts
  * │                        [["2021-…-summary","…工作总结","广东省 湛江市 麻章区","广东省","湛江市",[2021],
  * │                          "summary","2022-01-05","广东省 湛江市 麻章区 湛江市麻章区教育局",0,
- * │                          [81920,812,1630,1544,1702,2310]],…]      ← text location: offset, then lengths
- * │                                                                     of its parts and Traditional table
+ * │                          [81920,1630]],…]                          ← where its Traditional table lies
  * ├── facets/<c>.json      FacetChunk for ids c × facetChunk …, column by column, see facets.ts
  * │                        {"p":[0,0,5,…],"k":"0120…","y":[2,6,1,…]}  ← place, kind digit, year bit mask
- * └── text/<p>.bin         the texts of ids p × 500 … p × 500 + 499, one after another: for each report its
- *                          parts 0 … parts − 1, cut at paragraphs, each a packed SearchPart
- *                          [["sec-1","一、…"],["p-1","…"],…]         ← [anchor, text]
- *                          then its page's packed TraditionalTable (the report page's 简/繁 switch)
+ * ├── text/<p>.bin         the texts of ids p × 500 … p × 500 + 499, one after another: for each report its
+ * │                        parts 0 … parts − 1, cut at paragraphs, each a PackedPart in a slot of the
+ * │                        report's slot size (texts.bin): its MetaRow, then the part's paragraphs
+ * │                        [[…row…],[["sec-1","一、…"],["p-1","…"],…]] ← [anchor, text]
+ * └── traditional/<p>.bin  the report pages' packed TraditionalTables, one after another (the 简/繁 switch)
  * ```
  */
 
-import type { TextLocation } from './pack.ts';
+import type { TableLocation } from './pack.ts';
 
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
@@ -69,10 +69,25 @@ export interface SearchShard {
 /**
  * One row of search metadata, by position: slug, title, region label, province, city, years,
  * kind, posted, the region names and issuer a title-and-region match is checked against, the
- * report's notes (`reportNotes`: template, damaged) and its text location (`TextLocation`).
+ * report's notes (`reportNotes`: template, damaged) and where its page's Traditional table lies (`TableLocation`).
  * Read it through `decodeMeta`.
  */
-export type MetaRow = [string, string, string, string | null, string | null, number[], string, string | null, string, number, TextLocation];
+export type MetaRow = [
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number[],
+  string,
+  string | null,
+  string,
+  number,
+  TableLocation,
+];
+
+/** A text part as packed: the report's listing row (so a check against the text needs no metadata file) and the part's paragraphs. */
+export type PackedPart = [MetaRow, SearchPart];
 
 /**
  * Filter values of a run of reports, column by column (which gzip packs far better than rows):

@@ -1,5 +1,5 @@
 import type { MetaRow } from './format.ts';
-import type { TextLocation } from './pack.ts';
+import type { TableLocation } from './pack.ts';
 
 /** A report's listing row, as a result shows it and a title-and-region match is checked against. */
 export interface SearchMeta {
@@ -18,17 +18,17 @@ export interface SearchMeta {
   regionAndIssuer: string;
   /** The report's notes as a bit set (`reportNotes`: template, damaged); 0 for a bureau's own clean report. */
   notes: number;
-  /** Where the report's text parts and Traditional table lie in its text pack (`searchFiles.textPack`). */
-  text: TextLocation;
+  /** Where the report page's Traditional table lies in its table pack (`searchFiles.tablePack`). */
+  table: TableLocation;
 }
 
 /** A listing row as it is written to `meta/<c>.json`: by position, which keeps the files small. */
 export function encodeMeta(m: SearchMeta): MetaRow {
-  return [m.slug, m.title, m.region, m.province, m.city, m.years, m.kind, m.posted, m.regionAndIssuer, m.notes, m.text];
+  return [m.slug, m.title, m.region, m.province, m.city, m.years, m.kind, m.posted, m.regionAndIssuer, m.notes, m.table];
 }
 
 /** A row of `meta/<c>.json` with its fields named: `encodeMeta`'s inverse. */
 export function decodeMeta(row: MetaRow): SearchMeta {
-  const [slug, title, region, province, city, years, kind, posted, regionAndIssuer, notes, text] = row;
-  return { slug, title, region, province, city, years, kind, posted, regionAndIssuer, notes, text };
+  const [slug, title, region, province, city, years, kind, posted, regionAndIssuer, notes, table] = row;
+  return { slug, title, region, province, city, years, kind, posted, regionAndIssuer, notes, table };
 }

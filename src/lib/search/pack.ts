@@ -14,11 +14,13 @@ export interface Span {
 }
 
 /**
- * Bytes a shard's slot in its pack is a whole number of. A slot holds the shard's length (32-bit
- * little-endian), the packed shard and zeros up to the slot's end; the slot lengths, in units, are
- * the shard directory (`shards.bin`) the reader loads with the manifest, so a shard costs one
- * request. Coarser units make the directory smaller (about half a byte a shard, compressed, at 256)
- * and each shard's download up to a unit longer.
+ * Bytes a slot in a pack is a whole number of. A slot holds a packed value's length (32-bit
+ * little-endian), the value and zeros up to the slot's end. The slot sizes, in units, are the
+ * shard directory (`shards.bin`, a size a shard) and the texts directory (`texts.bin`, a size a
+ * report, all its parts' slots that size), which the reader loads with the manifest: a shard or a
+ * text part costs one request, with no metadata read first. Coarser units make the directories
+ * smaller (about half a byte a shard or report, compressed, at 256) and each download up to a unit
+ * longer.
  */
 export const slotUnit = 256;
 
@@ -30,7 +32,7 @@ export function slotSpan(units: ArrayLike<number>, perPack: number, n: number): 
   return { offset: offset * slotUnit, length: units[n]! * slotUnit };
 }
 
-/** The packed shard a slot holds: the bytes after its length, up to that length. */
+/** The packed value a slot holds (a shard, a text part): the bytes after its length, up to that length. */
 export function slotValue(slot: Uint8Array): Uint8Array {
   if (slot.length < 4) throw new RangeError(`a slot of ${slot.length} bytes has no length`);
   const length = new DataView(slot.buffer, slot.byteOffset, slot.byteLength).getUint32(0, true);
@@ -38,7 +40,7 @@ export function slotValue(slot: Uint8Array): Uint8Array {
   return slot.subarray(4, 4 + length);
 }
 
-/** Unsigned LEB128 numbers (seven bits a byte, low first): how the shard directory stores slot lengths. */
+/** Unsigned LEB128 numbers (seven bits a byte, low first): how the shard and texts directories store slot sizes. */
 export function readVarints(bytes: Uint8Array): number[] {
   const out: number[] = [];
   let value = 0;
@@ -58,19 +60,22 @@ export function readVarints(bytes: Uint8Array): number[] {
 }
 
 /**
- * A report's text location as its metadata row stores it: `[offset, length₀, length₁, …]`, its
- * values lying one after another in its text pack (the text parts, then the Traditional table).
+ * Report id's text parts `k` … `k + count − 1` in its text pack, from the texts directory's slot
+ * sizes (in `slotUnit`s, report by report), `perPack` reports to a pack: every part of a report
+ * lies in a slot of the same size, its parts one after another, so a part's place needs no more
+ * than the directory, and the parts from one on are one span.
  */
-export type TextLocation = number[];
-
-/** The span of value `k` of a report's text location. */
-export function textSpan(location: TextLocation, k: number): Span {
-  let offset = location[0]!;
-  for (let i = 1; i <= k; i++) offset += location[i]!;
-  const length = location[k + 1];
-  if (length === undefined) throw new RangeError(`a text location of ${location.length - 1} values has no value ${k}`);
-  return { offset, length };
+export function partSlots(units: ArrayLike<number>, perPack: number, parts: number, id: number, k: number, count = 1): Span {
+  if (id < 0 || id >= units.length) throw new RangeError(`no report ${id} among ${units.length}`);
+  if (k < 0 || count < 1 || k + count > parts) throw new RangeError(`no parts ${k}–${k + count - 1} of ${parts}`);
+  let before = 0;
+  for (let j = id - (id % perPack); j < id; j++) before += units[j]!;
+  const slot = units[id]! * slotUnit;
+  return { offset: before * parts * slotUnit + k * slot, length: count * slot };
 }
+
+/** Where a report page's Traditional table lies in its table pack, as its metadata row stores it: `[offset, length]`. */
+export type TableLocation = [number, number];
 
 const utf8 = new TextDecoder();
 

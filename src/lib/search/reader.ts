@@ -1,8 +1,8 @@
 import { decodeFacets, type Facet } from './facets.ts';
-import { searchFiles, shardsPerPack } from './files.ts';
-import type { FacetChunk, MetaRow, PairsFile, SearchManifest, SearchPart, SearchShard } from './format.ts';
+import { reportsPerPack, searchFiles, shardsPerPack } from './files.ts';
+import type { FacetChunk, MetaRow, PackedPart, PairsFile, SearchManifest, SearchPart, SearchShard } from './format.ts';
 import { decodeMeta, type SearchMeta } from './meta.ts';
-import { inflateBytes, inflateJson, readVarints, slotSpan, slotValue, textSpan, type Span } from './pack.ts';
+import { inflateBytes, inflateJson, partSlots, readVarints, slotSpan, slotValue, type Span } from './pack.ts';
 import { decodeGaps } from './postings.ts';
 import { pairTable, type PairLookup } from './tokens.ts';
 import { indexHrefs } from '../urls.ts';
@@ -123,10 +123,14 @@ export async function fetchPacked(path: string, span: Span, options: FetchOption
   return unpack(path, `bytes ${span.offset}+${span.length}`, await fetchSpan(path, span, options), inflateJson);
 }
 
-/** A shard from its slot (see `slotUnit`): the slot fetched, its shard cut out and decompressed. */
-async function fetchSlot(path: string, span: Span, options: FetchOptions): Promise<unknown> {
-  const slot = await fetchSpan(path, span, options);
-  return unpack(path, `the slot at ${span.offset}+${span.length}`, slot, (bytes) => inflateJson(slotValue(bytes)));
+/** The values of `count` slots of `size` bytes from `span.offset` on (see `slotUnit`): one request, each value cut out of its slot and decompressed. */
+async function fetchSlots(path: string, offset: number, size: number, count: number, options: FetchOptions): Promise<unknown[]> {
+  const bytes = await fetchSpan(path, { offset, length: size * count }, options);
+  return Array.from({ length: count }, (_, i) =>
+    unpack(path, `the slot at ${offset + i * size}+${size}`, bytes.subarray(i * size, (i + 1) * size), (slot) =>
+      inflateJson(slotValue(slot)),
+    ),
+  );
 }
 
 /** A whole file of raw-DEFLATE compressed bytes (the shard directory), decompressed. */
@@ -147,8 +151,16 @@ export interface SearchSource {
   meta(chunk: number): Promise<SearchMeta[]>;
   /** The filter values of ids `chunk × facetChunk` on. */
   facets(chunk: number): Promise<Facet[]>;
-  /** Part `k` of report `id`'s text. */
-  part(id: number, k: number): Promise<SearchPart>;
+  /** Part `k` of report `id`'s text, with the report's listing row. */
+  part(id: number, k: number): Promise<TextPart>;
+  /** Parts `k` … `parts − 1` of report `id`'s text: one request for those not read yet. */
+  partsFrom(id: number, k: number): Promise<TextPart[]>;
+}
+
+/** A part of a report's text as read: the report's listing row, which every part carries, and the part's paragraphs. */
+export interface TextPart {
+  meta: SearchMeta;
+  paragraphs: SearchPart;
 }
 
 /** Where the index lives (`/search/` by default; any prefix the `fetch` understands) and how to fetch it. */
@@ -157,10 +169,10 @@ export interface ReaderOptions extends FetchOptions {
 }
 
 /**
- * Opens the index under `base`: the manifest, the Traditional table and the shard directory first, every other file
+ * Opens the index under `base`: the manifest, the Traditional table and the slot directories first, every other file
  * or packed value when a query asks for it, each fetched and decoded once (a failed fetch is
- * forgotten, so the next query asks again). The shard directory loads with the manifest, so a
- * shard is one request (its slot); a text part is read by the location in its report's metadata row.
+ * forgotten, so the next query asks again). The shard and texts directories load with the
+ * manifest, so a shard or a text part is one request (its slot), and a report's remaining parts one more.
  */
 export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
   const base = options.base ?? indexHrefs.search;
@@ -176,33 +188,49 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
   };
   const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> =>
     cached(path, () => fetchJson(base + path, options).then(decode));
-  const [manifest, pairs, slots] = await Promise.all([
+  const directory = (path: string) => fetchInflated(base + path, options).then(readVarints);
+  const [manifest, pairs, shardSlots, textSlots] = await Promise.all([
     read(searchFiles.manifest, (json) => json as SearchManifest),
     read(searchFiles.pairs, (json) => pairTable((json as PairsFile).pairs)),
-    fetchInflated(base + searchFiles.shardDirectory, options).then(readVarints),
+    directory(searchFiles.shardDirectory),
+    directory(searchFiles.textDirectory),
   ]);
-  if (slots.length !== manifest.shards)
-    throw new FetchError('http', base + searchFiles.shardDirectory, `${slots.length} slots for ${manifest.shards} shards`);
+  if (shardSlots.length !== manifest.shards)
+    throw new FetchError('http', base + searchFiles.shardDirectory, `${shardSlots.length} slots for ${manifest.shards} shards`);
+  if (textSlots.length !== manifest.docs)
+    throw new FetchError('http', base + searchFiles.textDirectory, `${textSlots.length} slots for ${manifest.docs} reports`);
   const meta = (chunk: number) => read(searchFiles.meta(chunk), (json) => (json as MetaRow[]).map(decodeMeta));
+  /** Parts k … k + count − 1 of a report, each kept on its own; those not read yet fetched in one request. */
+  const parts = (id: number, k: number, count: number): Promise<TextPart>[] => {
+    const path = searchFiles.textPack(id);
+    const key = (j: number) => `${path}#${id}.${j}`;
+    const missing = Array.from({ length: count }, (_, i) => k + i).filter((j) => !files.has(key(j)));
+    if (missing.length) {
+      const [first, last] = [missing[0]!, missing.at(-1)!];
+      const { offset, length } = partSlots(textSlots, reportsPerPack, manifest.parts, id, first, last - first + 1);
+      const size = length / (last - first + 1);
+      const all = fetchSlots(base + path, offset, size, last - first + 1, options);
+      for (const j of missing)
+        void cached(key(j), async (): Promise<TextPart> => {
+          const [row, paragraphs] = (await all)[j - first] as PackedPart;
+          return { meta: decodeMeta(row), paragraphs };
+        });
+    }
+    return Array.from({ length: count }, (_, i) => files.get(key(k + i)) as Promise<TextPart>);
+  };
   return {
     manifest,
     lowered: new Set(decodeGaps(manifest.lowered)),
     pairs,
     shard: (n) => {
       const path = searchFiles.shardPack(n);
-      return cached(`${path}#${n}`, () => fetchSlot(base + path, slotSpan(slots, shardsPerPack, n), options) as Promise<SearchShard>);
+      const { offset, length } = slotSpan(shardSlots, shardsPerPack, n);
+      return cached(`${path}#${n}`, async () => (await fetchSlots(base + path, offset, length, 1, options))[0] as SearchShard);
     },
     meta,
     facets: (chunk) => read(searchFiles.facets(chunk), (json) => decodeFacets(json as FacetChunk, manifest)),
-    part: (id, k) => {
-      const path = searchFiles.textPack(id);
-      return cached(`${path}#${id}.${k}`, async () => {
-        const chunk = Math.floor(id / manifest.metaChunk);
-        const row = (await meta(chunk))[id % manifest.metaChunk];
-        if (!row) throw new FetchError('http', base + searchFiles.meta(chunk), `no row for report ${id}`);
-        return fetchPacked(base + path, textSpan(row.text, k), options) as Promise<SearchPart>;
-      });
-    },
+    part: (id, k) => parts(id, k, 1)[0]!,
+    partsFrom: (id, k) => Promise.all(parts(id, k, manifest.parts - k)),
   };
 }
 

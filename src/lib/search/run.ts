@@ -1,8 +1,8 @@
 import { countFacets, noFacets, passes, type Facet, type Facets, type SearchFilters } from './facets.ts';
-import type { SearchPart, SearchShard } from './format.ts';
+import type { SearchShard } from './format.ts';
 import type { SearchMeta } from './meta.ts';
 import { candidatesOf, type Candidates } from './postings.ts';
-import type { SearchSource } from './reader.ts';
+import type { SearchSource, TextPart } from './reader.ts';
 import { snippet, type SnippetPart } from './snippet.ts';
 import { foldQuery, foldText, queryPhrases, queryTerms, shardOf } from './tokens.ts';
 
@@ -123,10 +123,10 @@ async function metaOf(source: SearchSource, id: number): Promise<SearchMeta> {
  */
 async function locate(source: SearchSource, id: number, phrase: string, from: number): Promise<{ anchor: string; text: string } | null> {
   const start = Math.max(0, from);
-  const find = (part: SearchPart) => part.find(([, text]) => foldText(text).includes(phrase));
+  const find = ({ paragraphs }: TextPart) => paragraphs.find(([, text]) => foldText(text).includes(phrase));
   const first = find(await source.part(id, start));
   if (first) return { anchor: first[0], text: first[1] };
-  const rest = await Promise.all(Array.from({ length: source.manifest.parts - start - 1 }, (_, k) => source.part(id, start + 1 + k)));
+  const rest = start + 1 < source.manifest.parts ? await source.partsFrom(id, start + 1) : [];
   for (const part of rest) {
     const found = find(part);
     if (found) return { anchor: found[0], text: found[1] };
@@ -138,11 +138,11 @@ async function locate(source: SearchSource, id: number, phrase: string, from: nu
 async function check(source: SearchSource, c: Candidates, i: number, phrases: string[], verify: boolean): Promise<SearchHit | null> {
   const id = c.ids[i]!;
   const toCheck = (phrase: string) => verify && needsText(phrase);
-  // The metadata and the first part to read travel together.
-  const loading = metaOf(source, id);
+  // A candidate checked against its text has its metadata from the part read first (every part
+  // carries its report's row), so one request does both; any other reads its metadata file.
   const first = phrases.findIndex(toCheck);
-  if (first >= 0 && c.from[first]![i]! >= 0) void source.part(id, c.from[first]![i]!).catch(() => undefined);
-  const meta = await loading;
+  const at = first >= 0 ? c.from[first]![i]! : -1;
+  const meta = at >= 0 ? (await source.part(id, at)).meta : await metaOf(source, id);
   const head = foldText(`${meta.title}\n${meta.regionAndIssuer}`);
   let best: { anchor: string | null; text: string } | null = null;
   for (const [p, phrase] of phrases.entries()) {
