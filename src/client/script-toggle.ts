@@ -1,7 +1,6 @@
 import { tableConverter, type TraditionalTable } from '../lib/traditional-table.ts';
 import type { MetaRow } from '../lib/search/format.ts';
 import { decodeMeta } from '../lib/search/meta.ts';
-import { fetchJson, fetchPacked } from '../lib/search/reader.ts';
 
 /** Where the reader's choice of script is kept, across pages and visits. */
 const storageKey = 'archive-script';
@@ -37,6 +36,8 @@ interface TableAt {
  * (see src/lib/search/format.ts). Two small requests, a few KB.
  */
 async function loadTable(at: TableAt): Promise<TraditionalTable> {
+  // The reader (and its inflater) load on first use, so a page nobody switches does not carry them.
+  const { fetchJson, fetchPacked } = await import('../lib/search/reader.ts');
   const row = ((await fetchJson(at.meta)) as MetaRow[])[at.row];
   const meta = row && decodeMeta(row);
   if (meta?.slug !== at.slug) throw new Error(`row ${at.row} of ${at.meta} is not ${at.slug}`);

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile, collectErrors } from './browser.ts';
 import { searchAnswered, searchStatus, shownSlugs } from './search-page.ts';
@@ -221,13 +221,15 @@ describe('the 简/繁 switch', () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${base()}/reports/2021-jiangxi-nanchang-summary-plan/`);
-    const fetched: number[] = [];
-    page.on('response', (r) => {
-      // The report's metadata row (a JSON file the host gzips) and its Traditional table (a packed, already compressed range).
+    const fetched: [string, number][] = [];
+    const counted = (r: Response) => {
+      // The switch's own script (loaded on first use) and the report's metadata row (files the host
+      // gzips), and its Traditional table (a packed, already compressed range).
       const path = new URL(r.url()).pathname;
-      if (path.startsWith('/search/meta/')) void r.body().then((b) => fetched.push(gzipSync(b).length));
-      if (path.startsWith('/search/traditional/')) void r.body().then((b) => fetched.push(b.length));
-    });
+      if (path.startsWith('/search/meta/') || path.endsWith('.js')) void r.body().then((b) => fetched.push([path, gzipSync(b).length]));
+      if (path.startsWith('/search/traditional/')) void r.body().then((b) => fetched.push([path, b.length]));
+    };
+    page.on('response', counted);
     await page.locator('[data-script-toggle]').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('南昌市教育局2021年工作總結及2022年工作要點');
     expect(await page.locator('.site-nav').innerText()).toContain('按地區');
@@ -235,8 +237,10 @@ describe('the 简/繁 switch', () => {
     expect(await page.locator('aside').innerText()).toContain('發文單位');
     expect(await page.title()).toContain('總結');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
-    await expect.poll(() => fetched.length).toBe(2);
-    expect(fetched[0]! + fetched[1]!).toBeLessThan(30 * 1024);
+    await expect.poll(() => fetched.filter(([path]) => path.startsWith('/search/')).length).toBe(2);
+    page.off('response', counted);
+    expect(fetched.some(([path]) => path.endsWith('.js'))).toBe(true);
+    expect(fetched.reduce((sum, [, bytes]) => sum + bytes, 0)).toBeLessThan(30 * 1024);
     await page.goto(`${base()}/reports/2021-guangdong-zhanjiang-mazhang-summary/`);
     await expect.poll(() => page.locator('[data-report-body] h2').first().textContent()).toBe('（一）夯實黨建工作');
     expect(await page.locator('[data-script-toggle]').getAttribute('aria-pressed')).toBe('true');

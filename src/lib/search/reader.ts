@@ -133,7 +133,7 @@ async function fetchSlots(path: string, offset: number, size: number, count: num
   );
 }
 
-/** A whole file of raw-DEFLATE compressed bytes (the shard directory), decompressed. */
+/** A whole file of raw-DEFLATE compressed bytes (a slot directory), decompressed. */
 async function fetchInflated(path: string, options: FetchOptions): Promise<Uint8Array> {
   const bytes = await fetchRetrying(path, options, async (response) => new Uint8Array(await response.arrayBuffer()));
   return unpack(path, 'the file', bytes, inflateBytes);
@@ -169,10 +169,10 @@ export interface ReaderOptions extends FetchOptions {
 }
 
 /**
- * Opens the index under `base`: the manifest, the Traditional table and the slot directories first, every other file
- * or packed value when a query asks for it, each fetched and decoded once (a failed fetch is
- * forgotten, so the next query asks again). The shard and texts directories load with the
- * manifest, so a shard or a text part is one request (its slot), and a report's remaining parts one more.
+ * Opens the index under `base`: the manifest, the Traditional table and the slot directories
+ * first, every other file or packed value when a query asks for it, each fetched and decoded once
+ * (a failed fetch is forgotten, so the next query asks again). With the slot directories at hand,
+ * a shard or a text part is one request (its slot), and a report's remaining parts one more.
  */
 export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
   const base = options.base ?? indexHrefs.search;
