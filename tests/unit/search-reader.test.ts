@@ -182,7 +182,8 @@ describe('the search index reader', () => {
     const saved = packs['/s/shards.bin']!;
     packs['/s/shards.bin'] = slotDirectory(slots.slice(1).map((slot) => slot.length));
     try {
-      await expect(openSearchIndex({ base: '/s/', ...short })).rejects.toMatchObject({ failure: 'http', path: '/s/shards.bin' });
+      const source = await openSearchIndex({ base: '/s/', ...short });
+      await expect(source.shard(5)).rejects.toMatchObject({ failure: 'http', path: '/s/shards.bin' });
     } finally {
       packs['/s/shards.bin'] = saved;
     }

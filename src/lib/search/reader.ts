@@ -169,10 +169,11 @@ export interface ReaderOptions extends FetchOptions {
 }
 
 /**
- * Opens the index under `base`: the manifest, the Traditional table and the slot directories
- * first, every other file or packed value when a query asks for it, each fetched and decoded once
- * (a failed fetch is forgotten, so the next query asks again). With the slot directories at hand,
- * a shard or a text part is one request (its slot), and a report's remaining parts one more.
+ * Opens the index under `base`: the manifest and the Traditional table first (the slot directories
+ * are asked for with them, and awaited only by the shard or part that needs one), every other file
+ * or packed value when a query asks for it, each fetched and decoded once (a failed fetch is
+ * forgotten, so the next query asks again). With the slot directories at hand, a shard or a text
+ * part is one request (its slot), and a report's remaining parts one more.
  */
 export async function openSearchIndex(options: ReaderOptions = {}): Promise<SearchSource> {
   const base = options.base ?? indexHrefs.search;
@@ -188,17 +189,18 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
   };
   const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> =>
     cached(path, () => fetchJson(base + path, options).then(decode));
-  const directory = (path: string) => fetchInflated(base + path, options).then(readVarints);
-  const [manifest, pairs, shardSlots, textSlots] = await Promise.all([
-    read(searchFiles.manifest, (json) => json as SearchManifest),
-    read(searchFiles.pairs, (json) => pairTable((json as PairsFile).pairs)),
-    directory(searchFiles.shardDirectory),
-    directory(searchFiles.textDirectory),
-  ]);
-  if (shardSlots.length !== manifest.shards)
-    throw new FetchError('http', base + searchFiles.shardDirectory, `${shardSlots.length} slots for ${manifest.shards} shards`);
-  if (textSlots.length !== manifest.docs)
-    throw new FetchError('http', base + searchFiles.textDirectory, `${textSlots.length} slots for ${manifest.docs} reports`);
+  const manifestFile = read(searchFiles.manifest, (json) => json as SearchManifest);
+  /** A slot directory, checked against the manifest's count; asked for with the manifest, awaited only by what needs it. */
+  const directory = (path: string, count: (m: SearchManifest) => number, what: string) =>
+    cached(path, async () => {
+      const [units, m] = await Promise.all([fetchInflated(base + path, options).then(readVarints), manifestFile]);
+      if (units.length !== count(m)) throw new FetchError('http', base + path, `${units.length} slots for ${count(m)} ${what}`);
+      return units;
+    });
+  const shardSlots = () => directory(searchFiles.shardDirectory, (m) => m.shards, 'shards');
+  const textSlots = () => directory(searchFiles.textDirectory, (m) => m.docs, 'reports');
+  for (const loading of [shardSlots(), textSlots()]) loading.catch(() => undefined);
+  const [manifest, pairs] = await Promise.all([manifestFile, read(searchFiles.pairs, (json) => pairTable((json as PairsFile).pairs))]);
   const meta = (chunk: number) => read(searchFiles.meta(chunk), (json) => (json as MetaRow[]).map(decodeMeta));
   /** Parts k … k + count − 1 of a report, each kept on its own; those not read yet fetched in one request. */
   const parts = (id: number, k: number, count: number): Promise<TextPart>[] => {
@@ -207,9 +209,10 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
     const missing = Array.from({ length: count }, (_, i) => k + i).filter((j) => !files.has(key(j)));
     if (missing.length) {
       const [first, last] = [missing[0]!, missing.at(-1)!];
-      const { offset, length } = partSlots(textSlots, reportsPerPack, manifest.parts, id, first, last - first + 1);
-      const size = length / (last - first + 1);
-      const all = fetchSlots(base + path, offset, size, last - first + 1, options);
+      const all = textSlots().then((slots) => {
+        const { offset, length } = partSlots(slots, reportsPerPack, manifest.parts, id, first, last - first + 1);
+        return fetchSlots(base + path, offset, length / (last - first + 1), last - first + 1, options);
+      });
       for (const j of missing)
         void cached(key(j), async (): Promise<TextPart> => {
           const [row, paragraphs] = (await all)[j - first] as PackedPart;
@@ -224,8 +227,10 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
     pairs,
     shard: (n) => {
       const path = searchFiles.shardPack(n);
-      const { offset, length } = slotSpan(shardSlots, shardsPerPack, n);
-      return cached(`${path}#${n}`, async () => (await fetchSlots(base + path, offset, length, 1, options))[0] as SearchShard);
+      return cached(`${path}#${n}`, async () => {
+        const { offset, length } = slotSpan(await shardSlots(), shardsPerPack, n);
+        return (await fetchSlots(base + path, offset, length, 1, options))[0] as SearchShard;
+      });
     },
     meta,
     facets: (chunk) => read(searchFiles.facets(chunk), (json) => decodeFacets(json as FacetChunk, manifest)),
