@@ -314,6 +314,8 @@ describe('search on 1,000 reports', () => {
       await expect.poll(() => items.count()).toBe(n);
     }
     expect(await shownSlugs(page)).toEqual(expected);
+    // Each result is redrawn once its snippet arrives: scroll once they all have.
+    await expect.poll(() => page.locator('[data-search-results] li .snippet').count()).toBe(40);
     await items.nth(35).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     const scrolled = await page.evaluate(() => window.scrollY);
