@@ -24,12 +24,17 @@ export interface Span {
  */
 export const slotUnit = 256;
 
+/** The units of a directory's entries before entry n in n's pack (each pack holds `perPack` entries and starts at 0). */
+function unitsBefore(units: ArrayLike<number>, perPack: number, n: number): number {
+  let before = 0;
+  for (let k = n - (n % perPack); k < n; k++) before += units[k]!;
+  return before;
+}
+
 /** Shard n's slot within its pack, from the directory's slot lengths (in `slotUnit`s, shard by shard), `perPack` shards to a pack. */
 export function slotSpan(units: ArrayLike<number>, perPack: number, n: number): Span {
   if (n < 0 || n >= units.length) throw new RangeError(`no shard ${n} among ${units.length}`);
-  let offset = 0;
-  for (let k = n - (n % perPack); k < n; k++) offset += units[k]!;
-  return { offset: offset * slotUnit, length: units[n]! * slotUnit };
+  return { offset: unitsBefore(units, perPack, n) * slotUnit, length: units[n]! * slotUnit };
 }
 
 /** The packed value a slot holds (a shard, a text part): the bytes after its length, up to that length. */
@@ -68,10 +73,8 @@ export function readVarints(bytes: Uint8Array): number[] {
 export function partSlots(units: ArrayLike<number>, perPack: number, parts: number, id: number, k: number, count = 1): Span {
   if (id < 0 || id >= units.length) throw new RangeError(`no report ${id} among ${units.length}`);
   if (k < 0 || count < 1 || k + count > parts) throw new RangeError(`no parts ${k}–${k + count - 1} of ${parts}`);
-  let before = 0;
-  for (let j = id - (id % perPack); j < id; j++) before += units[j]!;
   const slot = units[id]! * slotUnit;
-  return { offset: before * parts * slotUnit + k * slot, length: count * slot };
+  return { offset: unitsBefore(units, perPack, id) * parts * slotUnit + k * slot, length: count * slot };
 }
 
 /** Where a report page's Traditional table lies in its table pack, as its metadata row stores it: `[offset, length]`. */
