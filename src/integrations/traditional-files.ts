@@ -25,12 +25,14 @@ const interfaceSources = [
   '../client/report-page.ts',
 ];
 
-let interfaceTexts: string[] | null = null;
+let interfaceTexts: Map<string, string> | null = null;
 
-/** The Chinese runs of the page's fixed words, read once. */
-function pageWords(): string[] {
-  interfaceTexts ??= interfaceSources.flatMap(
-    (path) => readFileSync(new URL(path, import.meta.url), 'utf8').match(/[\p{Script=Han}，。、：；（）《》“”·—…0-9]+/gu) ?? [],
+/** The Chinese runs of the page's fixed words, each with its conversion: read and converted once. */
+function pageWords(): Map<string, string> {
+  interfaceTexts ??= new Map(
+    interfaceSources
+      .flatMap((path) => readFileSync(new URL(path, import.meta.url), 'utf8').match(/[\p{Script=Han}，。、：；（）《》“”·—…0-9]+/gu) ?? [])
+      .map((text) => [text, toTraditional(text)]),
   );
   return interfaceTexts;
 }
@@ -41,5 +43,6 @@ function pageWords(): string[] {
  * (`shown`: the titles of the reports it links to) and the page's fixed words.
  */
 export function pageTraditionalTable(markdown: string, shown: string[] = []): TraditionalTable {
-  return buildTraditionalTable([markdown, ...shown, ...pageWords()], toTraditional);
+  const words = pageWords();
+  return buildTraditionalTable([markdown, ...shown, ...words.keys()], (text) => words.get(text) ?? toTraditional(text));
 }

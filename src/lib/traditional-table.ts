@@ -79,16 +79,18 @@ export function buildTraditionalTable(texts: string[], convert: (text: string) =
     firstCount[from] = 0;
   }
   const ambiguous = new Set([...others.keys()].map((from) => String.fromCharCode(from)));
+  for (const from of others.keys()) changes[from] = 2;
   const windows = new Map<string, Map<string, number>>();
   for (const [s, t] of pairs) {
     for (let i = 0; i < s.length; i++) {
-      if (!ambiguous.has(s[i]!)) continue;
+      if (changes[s.charCodeAt(i)] !== 2) continue;
       const key = windowAt(s, i);
       let counts = windows.get(key);
       if (!counts) windows.set(key, (counts = new Map<string, number>()));
       counts.set(t[i]!, (counts.get(t[i]!) ?? 0) + 1);
     }
   }
+  for (const from of others.keys()) changes[from] = 0;
   const w: Record<string, string> = {};
   for (const [key, counts] of windows) {
     const out = most(counts);

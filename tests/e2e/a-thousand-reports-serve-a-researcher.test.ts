@@ -10,9 +10,10 @@ import { byNewest, primaryYear, yearsOf } from '../../src/lib/catalogue.ts';
 import { regionNames } from '../../src/lib/labels.ts';
 import { readReports, type ReportFile } from '../../src/lib/read-reports.ts';
 import { noteLabels, reportNotes } from '../../src/lib/report-notes.ts';
-import { partsOf } from '../../src/lib/search/build.ts';
+import { partCount, partsOf } from '../../src/lib/search/build.ts';
 import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
 import { searchFiles } from '../../src/lib/search/files.ts';
+import { textLevel } from '../../src/lib/search/run.ts';
 import { foldText, queryTerms, shardOf } from '../../src/lib/search/tokens.ts';
 import { toTraditional } from '../../src/lib/to-traditional.ts';
 import { browserForFile, collectErrors } from './browser.ts';
@@ -90,11 +91,12 @@ const passes = (d: Doc, f: Filters) =>
 
 /**
  * The results for a query of one Han bigram (whose postings are exact), in the order the search
- * promises: title-and-region matches first, then by the part of the text it first occurs in;
+ * promises: title-and-region matches first, then by the quarter of the text it first occurs in;
  * within each, bureaus' own reports before templates and damaged ones; then newest first.
  */
 function byRelevance(phrase: string, f: Filters = {}, lowered = true): Doc[] {
-  const bucket = (d: Doc) => (d.head.includes(phrase) ? 0 : 1 + d.parts[d.texts.findIndex((t) => t.includes(phrase))]!);
+  const bucket = (d: Doc) =>
+    d.head.includes(phrase) ? 0 : 1 + textLevel(d.parts[d.texts.findIndex((t) => t.includes(phrase))]!, partCount);
   const noted = (d: Doc) => (lowered && d.notes > 0 ? 1 : 0);
   return docs
     .map((d, i) => ({ d, i }))

@@ -8,7 +8,7 @@ import { writeArchiveFiles } from '../../src/integrations/write-archive-files.ts
 import { buildSearchIndex, partCount, shardCount, splitParts, type IndexedReport } from '../../src/lib/search/build.ts';
 import type { SearchFilters } from '../../src/lib/search/facets.ts';
 import { decodeMeta } from '../../src/lib/search/meta.ts';
-import { facetCounts, matchingIds, runSearch, type SearchOptions } from '../../src/lib/search/run.ts';
+import { facetCounts, matchingIds, runSearch, textLevel, type SearchOptions } from '../../src/lib/search/run.ts';
 import { snippet } from '../../src/lib/search/snippet.ts';
 import { statusText } from '../../src/lib/search/status.ts';
 import { queryTerms, foldText, forEachTermKey, indexTerms, queryPhrases, shardOf, termOfKey } from '../../src/lib/search/tokens.ts';
@@ -140,15 +140,19 @@ describe('search over the fixture archive', () => {
     expect(titleHits.length).toBeGreaterThan(0);
     expect(result.hits.slice(0, titleHits.length)).toEqual(titleHits);
   });
-  it('ranks text hits by how early the query first occurs, then newest first', async () => {
+  it('ranks text hits by the quarter of the text the query first occurs in, then newest first', async () => {
     const result = await search('学校', none, all);
     const text = result.hits.filter((h) => !h.meta.title.includes('学校') && !h.meta.regionAndIssuer.includes('学校'));
-    expect(new Set(text.map((h) => h.from)).size).toBeGreaterThan(1);
+    const level = (h: (typeof text)[number]) => textLevel(h.from, partCount);
+    expect(new Set(text.map(level)).size).toBeGreaterThan(1);
     for (let i = 1; i < text.length; i++) {
       const [a, b] = [text[i - 1]!, text[i]!];
       const [na, nb] = [a.meta.notes ? 1 : 0, b.meta.notes ? 1 : 0];
-      expect(a.from < b.from || (a.from === b.from && (na < nb || (na === nb && a.id < b.id)))).toBe(true);
+      expect(level(a) < level(b) || (level(a) === level(b) && (na < nb || (na === nb && a.id < b.id)))).toBe(true);
     }
+  });
+  it('puts the parts of a text into quarters, first to last', () => {
+    expect(Array.from({ length: partCount }, (_, part) => textLevel(part, partCount))).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
   });
   it('ranks templates below bureaus’ own reports at equal relevance, and lists them in the manifest', async () => {
     const template = index.ids.get('2022-unknown-summary-plan')!;
@@ -157,7 +161,9 @@ describe('search over the fixture archive', () => {
     const at = result.hits.findIndex((h) => h.id === template);
     expect(at).toBeGreaterThanOrEqual(0);
     const hit = result.hits[at]!;
-    for (const other of result.hits.slice(at + 1)) expect(other.from > hit.from || other.meta.notes !== 0).toBe(true);
+    for (const other of result.hits.slice(at + 1)) {
+      expect(textLevel(other.from, partCount) > textLevel(hit.from, partCount) || other.meta.notes !== 0).toBe(true);
+    }
   });
   it('lists the reports passing the filters when there is no query, newest or oldest first, with exact counts', async () => {
     const newest = await search('', { ...none, province: '广东省' }, { ...all, sort: 'newest' });

@@ -76,13 +76,25 @@ function needsText(phrase: string): boolean {
   return /\p{Script=Han}/u.test(phrase) && phrase.length >= 3;
 }
 
+/** Levels of relevance a text hit is ranked on: the quarter of the text where the query first occurs. */
+export const textLevels = 4;
+
 /**
- * Candidate positions in ranked order: title-and-region hits first, then by the part of the text
- * the query first occurs in; within each, bureaus' own reports before templates and damaged
- * ones, then newest first (ids run newest first).
+ * The relevance level (0 … `textLevels` − 1) of a text hit first occurring in `part` of `parts`:
+ * parts are finer than levels, so reports mentioning a term about as early rank as equals and
+ * the tie-breaks (bureaus' own reports first, then newest) decide between them.
+ */
+export function textLevel(part: number, parts: number): number {
+  return Math.floor((part * textLevels) / parts);
+}
+
+/**
+ * Candidate positions in ranked order: title-and-region hits first, then by the quarter of the
+ * text the query first occurs in (`textLevel`); within each, bureaus' own reports before
+ * templates and damaged ones, then newest first (ids run newest first).
  */
 function ranked(c: Candidates, parts: number, lowered: ReadonlySet<number>): number[] {
-  const buckets: number[][] = Array.from({ length: 2 * (parts + 1) }, () => []);
+  const buckets: number[][] = Array.from({ length: 2 * (textLevels + 1) }, () => []);
   for (let i = 0; i < c.ids.length; i++) {
     let title = true;
     let part = 0;
@@ -90,7 +102,7 @@ function ranked(c: Candidates, parts: number, lowered: ReadonlySet<number>): num
       if (c.title[p]![i] !== 1) title = false;
       part = Math.max(part, c.from[p]![i]!);
     }
-    buckets[2 * (title ? 0 : 1 + part) + (lowered.has(c.ids[i]!) ? 1 : 0)]!.push(i);
+    buckets[2 * (title ? 0 : 1 + textLevel(part, parts)) + (lowered.has(c.ids[i]!) ? 1 : 0)]!.push(i);
   }
   return buckets.flat();
 }
@@ -172,7 +184,7 @@ export async function withSnippet(source: SearchSource, hit: SearchHit, query: s
 
 /**
  * Runs a query: candidates from the postings of the bigrams covering each phrase (in the text,
- * or in the title and region), ranked title-and-region hits first, then by the part of the text
+ * or in the title and region), ranked title-and-region hits first, then by the quarter of the text
  * the query first occurs in, then newest first; the results shown are checked against the text
  * so that scattered bigrams never count as a match (all of them when there are few, making the
  * count exact). Loads only the shards, metadata, filter values and text parts the query needs.
