@@ -43,7 +43,8 @@ function say(text: string): void {
 }
 
 function warn(text: string): void {
-  if (!notice) return;
+  // Left alone when unchanged: every query clears it, and a write makes the browser restyle the page.
+  if (!notice || notice.textContent === text) return;
   notice.textContent = text;
   notice.hidden = !text;
 }

@@ -262,7 +262,7 @@ describe('search on 1,000 reports', () => {
     await page.close();
   });
 
-  it('cuts a 10,000-character query to 64 characters, says so, keeps the URL short and fetches only the shards the cut query needs', async () => {
+  it('cuts a 10,000-character query to 64 characters, says so, keeps the URL short and fetches only the shards the cut query needs, each range at its own URL, after the preloaded index files', async () => {
     const text = typicalReport().texts.join('');
     const long = Array.from(text.repeat(Math.ceil(10_000 / text.length)))
       .slice(0, 10_000)
@@ -271,11 +271,19 @@ describe('search on 1,000 reports', () => {
     const shards = new Set(queryTerms(cut).map((t) => shardOf(t, manifest.shards)));
     const packs = new Set([...shards].map((n) => `/search/${searchFiles.shardPack(n)}`));
     const page = await browser().newPage();
-    // One range a shard (the shard directory came with the manifest).
+    // One range a shard (the shard directory came with the manifest), each at a URL of its own
+    // naming its range (the browser's cache would make requests to one URL take turns).
     const fetched = new Set<string>();
+    const misnamed: string[] = [];
+    // The files the search opens before any query: preloaded by the page, each fetched once.
+    const opened = new Map<string, number>();
     page.on('request', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (path.startsWith('/search/shard/')) fetched.add(`${path} ${r.headers().range}`);
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/search/shard/')) {
+        fetched.add(`${url.pathname} ${r.headers().range}`);
+        if (`bytes=${url.searchParams.get('range')}` !== r.headers().range) misnamed.push(r.url());
+      }
+      if (/^\/search\/[^/]+\.(json|bin)$/.test(url.pathname)) opened.set(url.pathname, (opened.get(url.pathname) ?? 0) + 1);
     });
     const notice = page.locator('[data-search-notice]');
     const cutTo64 = async (how: string) => {
@@ -286,6 +294,7 @@ describe('search on 1,000 reports', () => {
       expect(page.url().length, how).toBeLessThan(1000);
       expect(new Set([...fetched].map((f) => f.split(' ')[0])), how).toEqual(packs);
       expect(fetched.size, how).toBe(shards.size);
+      expect(misnamed, how).toEqual([]);
     };
     // Pasted or set by a script past the field's own limit…
     await page.goto(`${base}/search/`);
@@ -294,6 +303,11 @@ describe('search on 1,000 reports', () => {
     }, long);
     await page.locator('[data-search-input]').press('Enter');
     await cutTo64('typed');
+    const openedFiles = [searchFiles.manifest, searchFiles.pairs, searchFiles.shardDirectory, searchFiles.textDirectory];
+    expect(Object.fromEntries(opened)).toEqual(Object.fromEntries(openedFiles.map((f) => [`/search/${f}`, 1])));
+    expect(await page.locator('link[rel="preload"][as="fetch"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).toEqual(
+      openedFiles.map((f) => `/search/${f}`),
+    );
     // …or carried in a link (as long as a server takes: about 1,500 characters).
     fetched.clear();
     await page.goto(searchUrl({ q: long.slice(0, 1500) }));

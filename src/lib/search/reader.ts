@@ -66,9 +66,21 @@ async function once<T>(path: string, fetcher: Fetch, timeout: number, read: Body
   }
 }
 
+/**
+ * The browser's `fetch`, a `Range` request going to a URL of its own (`…/0.bin?range=100-355`):
+ * the browser's HTTP cache lets one request at a time read or write the entry of a URL, so ten
+ * ranges of one pack took turns (in Chromium, each waiting for the one before to finish: ten
+ * text parts 50–110 ms instead of about one round trip). Static hosts serve a file whatever the
+ * query string; the `Range` header still says what to send.
+ */
+export const browserFetch: Fetch = (url, init) => {
+  const range = init.headers?.Range;
+  return fetch(range ? `${url}?range=${range.replace('bytes=', '')}` : url, init);
+};
+
 /** Fetches with a timeout, retrying once unless the server said the file does not exist. */
 async function fetchRetrying<T>(path: string, options: FetchOptions, read: BodyReader<T>, headers?: Record<string, string>): Promise<T> {
-  const fetcher = options.fetch ?? ((url, init) => fetch(url, init));
+  const fetcher = options.fetch ?? browserFetch;
   const timeout = options.timeout ?? fetchTimeout;
   try {
     return await once(path, fetcher, timeout, read, headers);
