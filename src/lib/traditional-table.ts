@@ -26,7 +26,7 @@ function most(counts: Map<string, number>): string {
   return best;
 }
 
-/** Per UTF-16 unit: whether it converts anywhere on the page, its first conversion and that conversion's count; reset after each table. */
+/** Per UTF-16 unit: whether it converts anywhere on the page (1), or converts two ways on it (2); its first conversion and that conversion's count; reset after each table. */
 const changes = new Uint8Array(0x10000);
 const firstOutput = new Uint16Array(0x10000);
 const firstCount = new Uint32Array(0x10000);
