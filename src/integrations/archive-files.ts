@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { archivePaths } from '../archive-paths.ts';
+import type { ArchivePart } from './archive-files-worker.ts';
 import type { ArchiveSources } from './write-archive-files.ts';
 
 /** Moves every entry of `from` into `to` (same file system: a rename each), then removes `from`. */
@@ -14,10 +15,10 @@ function moveInto(from: string, to: string): void {
   rmSync(from, { recursive: true });
 }
 
-/** Runs the writer in a worker thread; resolves with its counts, rejects with its error. */
-function startWriter(out: string, sources: ArchiveSources): Promise<{ reports: number; shards: number }> {
+/** Runs one writer in a worker thread; resolves with its counts, rejects with its error. */
+function startWriter(out: string, sources: ArchiveSources, part: ArchivePart): Promise<{ reports: number; shards: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./archive-files-worker.ts', import.meta.url), { workerData: { out, sources } });
+    const worker = new Worker(new URL('./archive-files-worker.ts', import.meta.url), { workerData: { out, sources, part } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -27,13 +28,14 @@ function startWriter(out: string, sources: ArchiveSources): Promise<{ reports: n
 }
 
 /**
- * Writes the archive's downloads and search index (see `writeArchiveFiles`) in a worker thread
- * that starts as soon as a build's configuration is known, so it runs while Astro syncs the
- * content layer and while the main thread renders pages: each uses one core, the worker the
- * other (it needs nothing from Astro, only the report and raw folders). The worker writes into a
- * staging folder beside the output (the build empties the output first); once the pages are
- * built, its files move in. `astro dev`, `preview` and `sync` (which `astro check` runs) start no
- * worker.
+ * Writes the archive's search index and downloads (see `writeSearchIndex`, `writeDownloads`) in
+ * two worker threads that start as soon as a build's configuration is known, so they run while
+ * Astro syncs the content layer and while the main thread renders pages (they need nothing from
+ * Astro, only the report and raw folders). The index is the longer job; the downloads, apart,
+ * share the two cores with it and the pages rather than adding to it. The workers write into a
+ * staging folder beside the output (the build empties the output first); once the pages are built
+ * and both have finished, their files move in; if either fails, nothing moves and the build fails.
+ * `astro dev`, `preview` and `sync` (which `astro check` runs) start no worker.
  */
 export function archiveFiles(): AstroIntegration {
   let outDir = '';
@@ -52,7 +54,10 @@ export function archiveFiles(): AstroIntegration {
         if (!building || writer) return;
         rmSync(staging(), { recursive: true, force: true });
         started = performance.now();
-        writer = startWriter(staging(), { reports: archivePaths.reports, raw: archivePaths.raw });
+        const sources = { reports: archivePaths.reports, raw: archivePaths.raw };
+        writer = Promise.all([startWriter(staging(), sources, 'index'), startWriter(staging(), sources, 'downloads')]).then(
+          ([index]) => index,
+        );
         // Awaited at build:done; until then a failure must not count as unhandled.
         writer.catch(() => undefined);
       },

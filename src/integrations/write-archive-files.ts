@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { anchoredText } from '../lib/anchored-text.ts';
 import { decodeKnown, oversizeReason } from '../lib/decode-bytes.ts';
 import { RawPathError, rawFilePath } from '../lib/raw-path.ts';
 import { spamDigest } from '../lib/spam-digest.ts';
@@ -45,52 +46,27 @@ function originalBytes(path: string, sha256: string, report: string): Buffer {
   return bytes;
 }
 
-/** What the first pass keeps of each report: enough to order them, nothing more. */
-interface Listed {
+/** What the first pass keeps of each report: enough to order them and find its raw capture, nothing more. */
+export interface Listed {
   id: string;
   path: string;
+  /** The raw capture's path, checked to lie inside the raw folder. */
+  raw: string;
   data: Pick<Report, 'yearsReviewed' | 'yearsPlanned' | 'posted' | 'title' | 'region'>;
 }
 
 /**
- * Writes the archive's plain files under `out`: tens of thousands of files that need no page
- * rendering, so they cost a file write each rather than a route each.
- * - `reports/<slug>.md` (the report file) and `.raw.txt` (the raw capture as UTF-8 text), both
- *   with a UTF-8 byte-order mark; `.original` (the raw capture's exact bytes, whose SHA-256 the
- *   page shows) when they are not UTF-8 (`hasOriginalFile`; a UTF-8 capture's bytes are its
- *   `.raw.txt`, byte-order mark aside); `.json` (metadata, body, topic chunks; removed spam as
- *   digests only)
- * - `search/manifest.json`, `t2s.json`, `shards.bin` and `texts.bin` (the slot directories),
- *   `shard/<g>.bin`, `meta/<n>.json`, `facets/<n>.json`, `text/<p>.bin` (each report's text parts)
- *   and `traditional/<p>.bin` (each report page's Simplified → Traditional table, fetched by the
- *   简/繁 switch, located by its metadata row)
- *
- * Memory stays near the size of the postings, whatever the number of reports: a first pass
- * reads and checks every report and keeps only what orders them (and checks every raw path, so
- * a bad one publishes nothing); a second reads them again one at a time, newest first, writes
- * its files and keeps only its postings and metadata row; the shards are then made and written
- * one at a time.
+ * The first pass: reads and checks every report file and its raw path (so a bad one stops the
+ * writers before they write anything), newest first, keeping only what orders them.
  */
-export function writeArchiveFiles(out: string, sources: ArchiveSources): { reports: number; shards: number } {
-  const made = new Set<string>();
-  const folderOf = (path: string): string => {
-    const dir = join(path, '..');
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    return path;
-  };
-  const write = (path: string, content: string | Buffer): void => {
-    writeFileSync(folderOf(path), content);
-  };
+export function listReports(sources: ArchiveSources): Listed[] {
   const listed: Listed[] = [];
-  const rawPaths = new Map<string, string>();
   for (const file of reportFilePaths(sources.reports)) {
     const { id, data } = readReport(file);
     listed.push({
       id,
       path: file,
+      raw: rawFilePath(sources.raw, data.source.file, file),
       data: {
         yearsReviewed: data.yearsReviewed,
         yearsPlanned: data.yearsPlanned,
@@ -99,9 +75,73 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
         region: data.region,
       },
     });
-    rawPaths.set(id, rawFilePath(sources.raw, data.source.file, file));
   }
-  listed.sort(byNewest);
+  return listed.sort(byNewest);
+}
+
+/** A writer of files under one folder, making each folder once. */
+function fileWriter(): (path: string, content?: string | Buffer) => string {
+  const made = new Set<string>();
+  return (path, content) => {
+    const dir = join(path, '..');
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    if (content !== undefined) writeFileSync(path, content);
+    return path;
+  };
+}
+
+/**
+ * Writes every report's downloads under `out/reports/`: `<slug>.md` (the report file) and
+ * `.raw.txt` (the raw capture as UTF-8 text), both with a UTF-8 byte-order mark; `.original`
+ * (the raw capture's exact bytes, whose SHA-256 the page shows) when they are not UTF-8
+ * (`hasOriginalFile`; a UTF-8 capture's bytes are its `.raw.txt`, byte-order mark aside); `.json`
+ * (metadata, body, topic chunks; removed spam as digests only). Independent of the search index,
+ * so the build runs it in a worker of its own.
+ */
+export function writeDownloads(out: string, listed: Listed[]): number {
+  const write = fileWriter();
+  for (const { path, raw } of listed) {
+    const r = readReport(path);
+    const base = join(out, 'reports', r.id);
+    write(`${base}.md`, bom + r.markdown);
+    const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
+    write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, anchoredText(r)) }));
+    const original = originalBytes(raw, r.data.source.sha256, path);
+    if (hasOriginalFile(r.data.source)) {
+      write(`${base}.original`, original);
+      write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
+    } else {
+      write(`${base}.raw.txt`, withBom(original));
+    }
+  }
+  return listed.length;
+}
+
+/** Writes the archive's plain files under `out`: the downloads (`writeDownloads`) and the search index (`writeSearchIndex`), after checking every report. */
+export function writeArchiveFiles(out: string, sources: ArchiveSources): { reports: number; shards: number } {
+  const listed = listReports(sources);
+  writeDownloads(out, listed);
+  return writeSearchIndex(out, listed);
+}
+
+/**
+ * Writes the search index under `out/search/`: `manifest.json`, `t2s.json`, `shards.bin` and
+ * `texts.bin` (the slot directories), `shard/<g>.bin`, `meta/<n>.json`, `facets/<n>.json`,
+ * `text/<p>.bin` (each report's text parts) and `traditional/<p>.bin` (each report page's
+ * Simplified → Traditional table, fetched by the 简/繁 switch, located by its metadata row).
+ *
+ * Memory stays near the size of the postings, whatever the number of reports: reports are read
+ * again one at a time, newest first (`listed`), each keeping only its postings and metadata row;
+ * the shards are then made and written one at a time.
+ */
+export function writeSearchIndex(out: string, listed: Listed[]): { reports: number; shards: number } {
+  const folderOf = fileWriter();
+  const write = (path: string, content: string | Buffer): void => {
+    folderOf(path, content);
+  };
   // A report page also shows other reports' titles (its compare links, grouped as the pages group them): their words go into its Traditional table.
   const related = relatedIndex(listed);
   const index = new SearchIndexBuilder();
@@ -112,23 +152,12 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
   try {
     for (const { path } of listed) {
       const r = readReport(path);
-      const { doc, parts, id } = index.add(r);
+      const { parts, id } = index.add(r);
       if (id % reportsPerPack === 0) {
         pack?.close();
         tablePack?.close();
         pack = new PackFile(folderOf(search(searchFiles.textPack(id))));
         tablePack = new PackFile(folderOf(search(searchFiles.tablePack(id))));
-      }
-      const base = join(out, 'reports', r.id);
-      write(`${base}.md`, bom + r.markdown);
-      const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
-      write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, doc.paragraphs) }));
-      const original = originalBytes(rawPaths.get(r.id)!, r.data.source.sha256, path);
-      if (hasOriginalFile(r.data.source)) {
-        write(`${base}.original`, original);
-        write(`${base}.raw.txt`, bom + decodeKnown(original, r.data.source.encoding));
-      } else {
-        write(`${base}.raw.txt`, withBom(original));
       }
       const hant = pageTraditionalTable(
         r.markdown,
