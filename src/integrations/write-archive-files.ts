@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { anchoredText } from '../lib/anchored-text.ts';
 import { decodeKnown, oversizeReason } from '../lib/decode-bytes.ts';
 import { RawPathError, rawFilePath } from '../lib/raw-path.ts';
 import { spamDigest } from '../lib/spam-digest.ts';
@@ -79,18 +78,21 @@ export function listReports(sources: ArchiveSources): Listed[] {
   return listed.sort(byNewest);
 }
 
-/** A writer of files under one folder, making each folder once. */
-function fileWriter(): (path: string, content?: string | Buffer) => string {
+/** Writing files under a folder: `folderOf` makes a path's folder (once) and gives the path back, `write` writes a file there. */
+function fileWriter(): { folderOf: (path: string) => string; write: (path: string, content: string | Buffer) => void } {
   const made = new Set<string>();
-  return (path, content) => {
+  const folderOf = (path: string): string => {
     const dir = join(path, '..');
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    if (content !== undefined) writeFileSync(path, content);
     return path;
   };
+  const write = (path: string, content: string | Buffer): void => {
+    writeFileSync(folderOf(path), content);
+  };
+  return { folderOf, write };
 }
 
 /**
@@ -102,13 +104,13 @@ function fileWriter(): (path: string, content?: string | Buffer) => string {
  * so the build runs it in a worker of its own.
  */
 export function writeDownloads(out: string, listed: Listed[]): number {
-  const write = fileWriter();
+  const { write } = fileWriter();
   for (const { path, raw } of listed) {
     const r = readReport(path);
     const base = join(out, 'reports', r.id);
     write(`${base}.md`, bom + r.markdown);
     const cleaning = { ...r.data.cleaning, spam: r.data.cleaning.spam.map(spamDigest) };
-    write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r, anchoredText(r)) }));
+    write(`${base}.json`, JSON.stringify({ slug: r.id, ...r.data, cleaning, body: r.body, chunks: chunksOf(r) }));
     const original = originalBytes(raw, r.data.source.sha256, path);
     if (hasOriginalFile(r.data.source)) {
       write(`${base}.original`, original);
@@ -138,10 +140,7 @@ export function writeArchiveFiles(out: string, sources: ArchiveSources): { repor
  * the shards are then made and written one at a time.
  */
 export function writeSearchIndex(out: string, listed: Listed[]): { reports: number; shards: number } {
-  const folderOf = fileWriter();
-  const write = (path: string, content: string | Buffer): void => {
-    folderOf(path, content);
-  };
+  const { folderOf, write } = fileWriter();
   // A report page also shows other reports' titles (its compare links, grouped as the pages group them): their words go into its Traditional table.
   const related = relatedIndex(listed);
   const index = new SearchIndexBuilder();

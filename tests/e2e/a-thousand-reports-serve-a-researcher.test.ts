@@ -12,7 +12,7 @@ import { readReports, type ReportFile } from '../../src/lib/read-reports.ts';
 import { noteLabels, reportNotes } from '../../src/lib/report-notes.ts';
 import { partCount, partsOf } from '../../src/lib/search/build.ts';
 import type { MetaRow, SearchManifest } from '../../src/lib/search/format.ts';
-import { searchFiles } from '../../src/lib/search/files.ts';
+import { openedFiles, searchFiles } from '../../src/lib/search/files.ts';
 import { textLevel } from '../../src/lib/search/run.ts';
 import { foldText, queryTerms, shardOf } from '../../src/lib/search/tokens.ts';
 import { toTraditional } from '../../src/lib/to-traditional.ts';
@@ -303,7 +303,6 @@ describe('search on 1,000 reports', () => {
     }, long);
     await page.locator('[data-search-input]').press('Enter');
     await cutTo64('typed');
-    const openedFiles = [searchFiles.manifest, searchFiles.pairs, searchFiles.shardDirectory, searchFiles.textDirectory];
     expect(Object.fromEntries(opened)).toEqual(Object.fromEntries(openedFiles.map((f) => [`/search/${f}`, 1])));
     expect(await page.locator('link[rel="preload"][as="fetch"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).toEqual(
       openedFiles.map((f) => `/search/${f}`),

@@ -23,3 +23,6 @@ export const searchFiles = {
   /** The pack holding report id's page's Traditional table (the 简/繁 switch). */
   tablePack: (id: number) => `traditional/${Math.floor(id / reportsPerPack)}.bin`,
 };
+
+/** The files the search opens before any query (`openSearchIndex`), which the search page preloads: without one, nothing can be searched. */
+export const openedFiles = [searchFiles.manifest, searchFiles.pairs, searchFiles.shardDirectory, searchFiles.textDirectory];

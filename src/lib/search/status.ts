@@ -1,3 +1,4 @@
+import { openedFiles } from './files.ts';
 import type { FetchFailure } from './reader.ts';
 import type { SearchResult, SearchSort } from './run.ts';
 
@@ -33,7 +34,7 @@ export function failureText(failure: FetchFailure | 'unknown', path: string): st
   const file = path.replace(/^.*\/search\//, '');
   switch (failure) {
     case 'missing':
-      return file === 'manifest.json' || file === 't2s.json' || file === 'shards.bin' || file === 'texts.bin'
+      return openedFiles.includes(file)
         ? '搜索索引缺失，暂时无法搜索。可改用按地区或按年份浏览。'
         : `搜索索引不完整（缺少文件 ${file}），这次搜索无法完成。可改用按地区或按年份浏览。`;
     case 'timeout':
