@@ -10,7 +10,7 @@ import { relatedComparisons, relatedIndex } from '../lib/related.ts';
 import type { Report } from '../lib/report-schema.ts';
 import { SearchIndexBuilder } from '../lib/search/build.ts';
 import { reportsPerPack, searchFiles, shardsPerPack } from '../lib/search/files.ts';
-import { PackFile, inSlot, packed, slotDirectory, slotSize } from './pack-writer.ts';
+import { PackFile, deflated, inSlot, packed, slotDirectory, slotSize } from './pack-writer.ts';
 import { chunksOf } from '../lib/topic-chunks.ts';
 import { hasOriginalFile } from '../lib/original-file.ts';
 import { traditionalPairs } from '../lib/traditional.ts';
@@ -189,7 +189,7 @@ export function writeSearchIndex(out: string, listed: Listed[]): { reports: numb
         group?.close();
         group = new PackFile(folderOf(search(searchFiles.shardPack(n))));
       }
-      const slot = inSlot(packed(shard));
+      const slot = inSlot(deflated(shard));
       group!.append(slot);
       slotBytes.push(slot.length);
       n++;

@@ -5,7 +5,8 @@ import { decodeMeta, encodeMeta, type SearchMeta } from '../../src/lib/search/me
 import { inflateJson, partSlots, readVarints, slotSpan, slotUnit, slotValue } from '../../src/lib/search/pack.ts';
 import { inflateRawSync } from 'node:zlib';
 import { inSlot, packed, slotDirectory, slotSize } from '../../src/integrations/pack-writer.ts';
-import { decodeBodyPosting, decodeGaps, decodeTitlePosting, encodeBodyPosting, encodeGaps } from '../../src/lib/search/postings.ts';
+import { decodeGaps, encodeGaps } from '../../src/lib/search/postings.ts';
+import { ShardPostings, encodeShard, partRadix } from '../../src/lib/search/shard.ts';
 import { foldQuery, pairTable } from '../../src/lib/search/tokens.ts';
 import { convertToSimplified, traditionalPairs } from '../../src/lib/traditional.ts';
 
@@ -115,19 +116,85 @@ describe('posting lists', () => {
     expect(encodeGaps([])).toEqual([]);
     expect([...decodeGaps(undefined)]).toEqual([]);
   });
-  it('store a body list as id gaps interleaved with parts, rewritten in place', () => {
-    const list = [0, 0, 3, 2, 4, 1, 10, 3];
-    expect(encodeBodyPosting(list)).toBe(list);
-    expect(list).toEqual([0, 0, 3, 2, 1, 1, 6, 3]);
-    const back = decodeBodyPosting(list);
-    expect([...back.ids]).toEqual([0, 3, 4, 10]);
-    expect([...back.parts]).toEqual([0, 2, 1, 3]);
-    expect(decodeBodyPosting(encodeBodyPosting([7, 1])).ids[0]).toBe(7);
+});
+
+describe('shards', () => {
+  const body = (postings: [number, number][]) => Int32Array.from(postings, ([id, part]) => id * partRadix + part);
+  const written = encodeShard(
+    [
+      [
+        '双减',
+        body([
+          [0, 0],
+          [3, 2],
+          [4, 7],
+          [200, 1],
+          [100_000, 5],
+        ]),
+      ],
+      ['课后', body([[9, 3]])],
+    ],
+    [
+      ['湛江', [2, 7, 130]],
+      ['南昌', []],
+    ],
+  );
+  const shard = new ShardPostings(written);
+
+  it("read back each term's text postings: ids and the part each first occurs in", () => {
+    const read = shard.body('双减');
+    expect([...read.ids]).toEqual([0, 3, 4, 200, 100_000]);
+    expect([...read.parts]).toEqual([0, 2, 7, 1, 5]);
+    expect([...shard.body('课后').ids]).toEqual([9]);
+    expect([...shard.body('课后').parts]).toEqual([3]);
   });
-  it('read a title list as ids whose parts are all 0', () => {
-    const title = decodeTitlePosting(encodeGaps([2, 7]));
-    expect([...title.ids]).toEqual([2, 7]);
-    expect([...title.parts]).toEqual([0, 0]);
+  it('read back title postings as ids whose parts are all 0', () => {
+    const title = shard.title('湛江');
+    expect([...title.ids]).toEqual([2, 7, 130]);
+    expect([...title.parts]).toEqual([0, 0, 0]);
+    expect(shard.title('南昌').ids.length).toBe(0);
+  });
+  it('give no postings for a term the shard does not hold, or holds on the other side', () => {
+    expect(shard.body('阳江').ids.length).toBe(0);
+    expect(shard.title('双减').ids.length).toBe(0);
+    expect(shard.body('湛江').ids.length).toBe(0);
+    expect(shard.terms()).toEqual({ body: ['双减', '课后'], title: ['湛江', '南昌'] });
+  });
+  it('store a posting in about a byte: gaps and parts share one small number', () => {
+    const dense = body(Array.from({ length: 10_000 }, (_, id): [number, number] => [id * 2, id % 8]));
+    const bytes = encodeShard([['教育', dense]], []).length;
+    expect(bytes).toBeGreaterThan(10_000);
+    expect(bytes).toBeLessThan(10_100);
+    const back = new ShardPostings(encodeShard([['教育', dense]], [])).body('教育');
+    expect(back.ids[9_999]).toBe(19_998);
+    expect(back.parts[9_999]).toBe(9_999 % 8);
+  });
+  it('refuse postings out of id order', () => {
+    expect(() =>
+      encodeShard(
+        [
+          [
+            '双减',
+            body([
+              [4, 0],
+              [3, 0],
+            ]),
+          ],
+        ],
+        [],
+      ),
+    ).toThrow(/not in id order/);
+    expect(() => encodeShard([], [['湛江', [5, 1]]])).toThrow(/not in id order/);
+  });
+  it('refuse bytes that are no shard: too short, a header longer than the bytes, lists cut off or overlong', () => {
+    expect(() => new ShardPostings(new Uint8Array(2))).toThrow(/no header/);
+    expect(() => new ShardPostings(Uint8Array.of(255, 0, 0, 0, 1))).toThrow(/cannot hold/);
+    expect(() => new ShardPostings(written.subarray(0, written.length - 1))).toThrow(/lists/);
+    expect(() => new ShardPostings(Uint8Array.from([...written, 0]))).toThrow(/lists/);
+    // A list whose last number runs on past its bytes.
+    const damaged = written.slice();
+    damaged[damaged.length - 1] = 0x80;
+    expect(() => new ShardPostings(damaged).title('湛江')).toThrow(/湛江/);
   });
 });
 

@@ -3,9 +3,10 @@ import { byNewest, kindLabel, regionLabel, regionNames, yearsOf } from '../catal
 import { reportNotes } from '../report-notes.ts';
 import { reportKindSchema, type Report } from '../report-schema.ts';
 import { encodeFacets } from './facets.ts';
-import type { FacetChunk, MetaRow, SearchManifest, SearchPart, SearchShard } from './format.ts';
+import type { FacetChunk, MetaRow, SearchManifest, SearchPart } from './format.ts';
 import { encodeMeta, type SearchMeta } from './meta.ts';
-import { encodeBodyPosting, encodeGaps } from './postings.ts';
+import { encodeGaps } from './postings.ts';
+import { encodeShard, partRadix } from './shard.ts';
 import { metaChunk } from './files.ts';
 import type { TableLocation } from './pack.ts';
 import { forEachTermKey, shardOf, termOfKey, type TermKey } from './tokens.ts';
@@ -29,7 +30,8 @@ export interface SearchDoc {
 /** The whole search index, ready to be written as static files (see format.ts). */
 export interface SearchIndex {
   manifest: SearchManifest;
-  shards: SearchShard[];
+  /** Each shard's bytes (see shard.ts), before compression. */
+  shards: Uint8Array[];
   /** The `meta/<c>.json` files' rows. */
   meta: MetaRow[][];
   facets: FacetChunk[];
@@ -46,13 +48,15 @@ const facetChunk = 5000;
  * Parts a report's text is cut into, at paragraph boundaries by character offset. A posting
  * records the part where its term first occurs, which ranks early mentions first and tells the
  * browser which part to fetch for a snippet: a phrase never occurs before the part of any of
- * its bigrams' first occurrences, so checking a candidate starts there.
+ * its bigrams' first occurrences, so checking a candidate starts there. At most `partRadix`,
+ * the parts a shard's posting numbers hold.
  */
 export const partCount = 8;
 
 /**
- * Numbers of postings per shard to aim for: about 9 KB of JSON, 3 KB gzipped. A query fetches
- * whole shards, so whatever else shares its terms' shards is bytes it did not ask for.
+ * Posting numbers per shard to aim for (two a text posting, one a title posting): some 1,500
+ * postings, about 1.5 KB before compression (see shard.ts). A query fetches whole shards, so
+ * whatever else shares its terms' shards is bytes it did not ask for.
  */
 const shardNumbers = 3000;
 
@@ -93,7 +97,7 @@ function firstOccurrences(texts: [number, string][]): Map<TermKey, number> {
 }
 
 /**
- * A growing list of 32-bit integers: a term's postings, `id × partCount + part` each, at 4 bytes
+ * A growing list of 32-bit integers: a term's postings, `id × partRadix + part` each (see shard.ts), at 4 bytes
  * a posting rather than the 16 two JavaScript numbers in an array take (100,000 reports hold
  * some 230 million postings).
  */
@@ -115,23 +119,8 @@ function addPostings(postings: Map<TermKey, PostingList>, id: number, terms: Map
   for (const [key, part] of terms) {
     let list = postings.get(key);
     if (!list) postings.set(key, (list = new PostingList()));
-    list.push(id * partCount + part);
+    list.push(id * partRadix + part);
   }
-}
-
-/** A body posting list as a shard stores it (`encodeBodyPosting`). */
-function bodyPostings(list: PostingList): number[] {
-  const out = new Array<number>(list.length * 2);
-  for (let i = 0; i < list.length; i++) {
-    out[2 * i] = Math.floor(list.items[i]! / partCount);
-    out[2 * i + 1] = list.items[i]! % partCount;
-  }
-  return encodeBodyPosting(out);
-}
-
-/** A title posting list as a shard stores it (`encodeGaps`). */
-function titlePostings(list: PostingList): number[] {
-  return encodeGaps(Array.from(list.items.subarray(0, list.length), (n) => Math.floor(n / partCount)));
 }
 
 /** One report as added to the index: its doc id, searchable text and that text in parts. */
@@ -207,7 +196,7 @@ export class SearchIndexBuilder {
    * postings are never held twice. Within a shard, terms keep their first-seen order, which is
    * deterministic: no sort needed. Call once, after the last `add`.
    */
-  *shards(): Generator<SearchShard> {
+  *shards(): Generator<Uint8Array> {
     const count = this.shardCount();
     const keysOf = (postings: Map<TermKey, PostingList>): TermKey[][] => {
       const byShard: TermKey[][] = Array.from({ length: count }, () => []);
@@ -216,17 +205,16 @@ export class SearchIndexBuilder {
     };
     const body = keysOf(this.#body);
     const title = keysOf(this.#title);
+    const lists = (postings: Map<TermKey, PostingList>, keys: TermKey[]) =>
+      keys.map((key): [string, Int32Array] => {
+        const list = postings.get(key)!;
+        postings.delete(key);
+        return [termOfKey(key), list.items.subarray(0, list.length)];
+      });
     for (let n = 0; n < count; n++) {
-      const shard: SearchShard = { b: {}, t: {} };
-      for (const key of body[n]!) {
-        shard.b[termOfKey(key)] = bodyPostings(this.#body.get(key)!);
-        this.#body.delete(key);
-      }
-      for (const key of title[n]!) {
-        shard.t[termOfKey(key)] = titlePostings(this.#title.get(key)!);
-        this.#title.delete(key);
-      }
-      yield shard;
+      const titles = lists(this.#title, title[n]!);
+      for (const [, items] of titles) for (let i = 0; i < items.length; i++) items[i] = items[i]! / partRadix;
+      yield encodeShard(lists(this.#body, body[n]!), titles);
     }
   }
 
@@ -240,7 +228,7 @@ export class SearchIndexBuilder {
     const lowered = meta.flatMap((m, id) => (m.notes ? [id] : []));
     return {
       manifest: {
-        version: 5,
+        version: 6,
         docs: meta.length,
         shards,
         parts: partCount,

@@ -15,9 +15,9 @@
  * │                        LEB128 numbers, raw-DEFLATE compressed (loaded with the manifest, see pack.ts)
  * ├── texts.bin            the texts directory: each report's part slot size, the same way
  * ├── shard/<g>.bin        shards g × 64 … g × 64 + 63 (n = shardOf(term, manifest.shards), see tokens.ts),
- * │                        each in a slot: its length (uint32 LE), a packed SearchShard, zeros
- * │                        {"b":{"双减":[4,0,2,1,…]},                  ← body: id gap, part, id gap, part…
- * │                         "t":{"湛江":[0,7,…]}}                      ← title + region + issuer: id gaps
+ * │                        each in a slot: its length (uint32 LE), the packed shard's bytes (see shard.ts), zeros
+ * │                        header {"b":[["双减",75403,75980],…],"t":[["湛江",4,4],…]}  ← term, postings, bytes
+ * │                        then LEB128 numbers: body gap × 8 + part …, title id gaps …
  * ├── meta/<c>.json        MetaRow[] for ids c × metaChunk … (c + 1) × metaChunk − 1, see meta.ts
  * │                        [["2021-…-summary","…工作总结","广东省 湛江市 麻章区","广东省","湛江市",[2021],
  * │                          "summary","2022-01-05","广东省 湛江市 麻章区 湛江市麻章区教育局",0,
@@ -36,7 +36,7 @@ import type { TableLocation } from './pack.ts';
 
 /** What the browser loads first: sizes and the filter vocabularies. */
 export interface SearchManifest {
-  version: 5;
+  version: 6;
   docs: number;
   shards: number;
   /** Parts each report's text is cut into (values 0 … parts − 1 of its text location). */
@@ -56,14 +56,6 @@ export interface SearchManifest {
 /** The Traditional → Simplified table queries are folded with: character pairs, `雙双減减…`. */
 export interface PairsFile {
   pairs: string;
-}
-
-/** Postings of a shard: term → delta-encoded doc ids interleaved with the part the term first occurs in. */
-export interface SearchShard {
-  /** Body terms: [id₀, part₀, id₁ − id₀, part₁, …]. */
-  b: Record<string, number[]>;
-  /** Title, region and issuer terms: [id₀, id₁ − id₀, …]. */
-  t: Record<string, number[]>;
 }
 
 /**

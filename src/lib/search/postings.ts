@@ -1,9 +1,9 @@
-import type { SearchShard } from './format.ts';
+import type { ShardPostings } from './shard.ts';
 import { queryTerms, shardOf } from './tokens.ts';
 
 /**
- * Posting lists: how a shard (packed in `shard/<g>.bin`) and the manifest's `lowered` store ascending doc ids, and
- * how a query's lists are intersected. Ids are stored as gaps, which stay small and compress well.
+ * Posting lists: how the manifest's `lowered` stores ascending doc ids (as gaps, which stay small
+ * and compress well; a shard stores its lists so too, see shard.ts), and how a query's lists are intersected.
  */
 
 /** Doc ids (ascending) with the part each term first occurs in. */
@@ -12,7 +12,7 @@ export interface Posting {
   parts: Int8Array;
 }
 
-/** Ascending ids as gaps: [id₀, id₁ − id₀, …]. The title postings and the manifest's `lowered` are stored so. */
+/** Ascending ids as gaps: [id₀, id₁ − id₀, …], as the manifest's `lowered` is stored. */
 export function encodeGaps(ids: readonly number[]): number[] {
   return ids.map((id, i) => id - (i ? ids[i - 1]! : 0));
 }
@@ -23,33 +23,6 @@ export function decodeGaps(gaps: readonly number[] | undefined): Int32Array {
   let id = 0;
   for (let i = 0; i < ids.length; i++) ids[i] = id += gaps![i]!;
   return ids;
-}
-
-/**
- * A body posting list as stored: `[id₀, part₀, id₁, part₁, …]` with ascending ids becomes
- * `[id₀, part₀, id₁ − id₀, part₁, …]`, in place (the build holds millions of these numbers).
- */
-export function encodeBodyPosting(list: number[]): number[] {
-  for (let i = list.length - 2; i >= 2; i -= 2) list[i] = list[i]! - list[i - 2]!;
-  return list;
-}
-
-/** A stored body posting list as ids and parts: `encodeBodyPosting`'s inverse. */
-export function decodeBodyPosting(list: readonly number[] | undefined): Posting {
-  const n = (list?.length ?? 0) >> 1;
-  const out: Posting = { ids: new Int32Array(n), parts: new Int8Array(n) };
-  let id = 0;
-  for (let i = 0; i < n; i++) {
-    out.ids[i] = id += list![2 * i]!;
-    out.parts[i] = list![2 * i + 1]!;
-  }
-  return out;
-}
-
-/** A stored title posting list (id gaps) as a posting whose parts are all 0. */
-export function decodeTitlePosting(list: readonly number[] | undefined): Posting {
-  const ids = decodeGaps(list);
-  return { ids, parts: new Int8Array(ids.length) };
 }
 
 /** For id lists sorted ascending, the position in each list of every id that all of them hold, in id order. */
@@ -125,14 +98,11 @@ function phraseHits(body: Posting, title: Posting): PhraseHits {
 }
 
 /** The reports whose postings hold every term of every phrase, from the shards those terms live in (`loaded`, by shard number). */
-export function candidatesOf(phrases: string[], loaded: Map<number, SearchShard>, shards: number): Candidates {
+export function candidatesOf(phrases: string[], loaded: Map<number, ShardPostings>, shards: number): Candidates {
   const perPhrase = phrases.map((phrase) => {
     const terms = queryTerms(phrase);
     const shard = (t: string) => loaded.get(shardOf(t, shards))!;
-    return phraseHits(
-      intersect(terms.map((t) => decodeBodyPosting(shard(t).b[t]))),
-      intersect(terms.map((t) => decodeTitlePosting(shard(t).t[t]))),
-    );
+    return phraseHits(intersect(terms.map((t) => shard(t).body(t))), intersect(terms.map((t) => shard(t).title(t))));
   });
   // Keep the ids every phrase has.
   const where = commonPositions(perPhrase.map((p) => p.ids));

@@ -1,9 +1,10 @@
 import { decodeFacets, type Facet } from './facets.ts';
 import { reportsPerPack, searchFiles, shardsPerPack } from './files.ts';
-import type { FacetChunk, MetaRow, PackedPart, PairsFile, SearchManifest, SearchPart, SearchShard } from './format.ts';
+import type { FacetChunk, MetaRow, PackedPart, PairsFile, SearchManifest, SearchPart } from './format.ts';
 import { decodeMeta, type SearchMeta } from './meta.ts';
 import { inflateBytes, inflateJson, partSlots, readVarints, slotSpan, slotValue, type Span } from './pack.ts';
 import { decodeGaps } from './postings.ts';
+import { ShardPostings } from './shard.ts';
 import { pairTable, type PairLookup } from './tokens.ts';
 import { indexHrefs } from '../urls.ts';
 
@@ -137,13 +138,21 @@ export async function fetchPacked(path: string, span: Span, options: FetchOption
   return unpack(path, `bytes ${span.offset}+${span.length}`, await fetchSpan(path, span, options), inflateJson);
 }
 
-/** The values of `count` slots of `size` bytes from `span.offset` on (see `slotUnit`): one request, each value cut out of its slot and decompressed. */
-async function fetchSlots(path: string, offset: number, size: number, count: number, options: FetchOptions): Promise<unknown[]> {
+/**
+ * The values of `count` slots of `size` bytes from `offset` on (see `slotUnit`): one request, each
+ * value cut out of its slot and decoded by `decode` (JSON by default); a `FetchError` when one is not a packed value.
+ */
+async function fetchSlots<T = unknown>(
+  path: string,
+  offset: number,
+  size: number,
+  count: number,
+  options: FetchOptions,
+  decode: (value: Uint8Array) => T = inflateJson as (value: Uint8Array) => T,
+): Promise<T[]> {
   const bytes = await fetchSpan(path, { offset, length: size * count }, options);
   return Array.from({ length: count }, (_, i) =>
-    unpack(path, `the slot at ${offset + i * size}+${size}`, bytes.subarray(i * size, (i + 1) * size), (slot) =>
-      inflateJson(slotValue(slot)),
-    ),
+    unpack(path, `the slot at ${offset + i * size}+${size}`, bytes.subarray(i * size, (i + 1) * size), (slot) => decode(slotValue(slot))),
   );
 }
 
@@ -160,7 +169,7 @@ export interface SearchSource {
   lowered: ReadonlySet<number>;
   /** Traditional → Simplified, from `t2s.json`. */
   pairs: PairLookup;
-  shard(n: number): Promise<SearchShard>;
+  shard(n: number): Promise<ShardPostings>;
   /** The listing rows of ids `chunk × metaChunk` on. */
   meta(chunk: number): Promise<SearchMeta[]>;
   /** The filter values of ids `chunk × facetChunk` on. */
@@ -243,7 +252,8 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
       const path = searchFiles.shardPack(n);
       return cached(`${path}#${n}`, async () => {
         const { offset, length } = slotSpan(await shardSlots(), shardsPerPack, n);
-        return (await fetchSlots(base + path, offset, length, 1, options))[0] as SearchShard;
+        const [shard] = await fetchSlots(base + path, offset, length, 1, options, (value) => new ShardPostings(inflateBytes(value)));
+        return shard!;
       });
     },
     meta,

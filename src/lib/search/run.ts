@@ -1,8 +1,8 @@
 import { countFacets, noFacets, passes, type Facet, type Facets, type SearchFilters } from './facets.ts';
-import type { SearchShard } from './format.ts';
 import type { SearchMeta } from './meta.ts';
 import { candidatesOf, type Candidates } from './postings.ts';
 import type { SearchSource, TextPart } from './reader.ts';
+import type { ShardPostings } from './shard.ts';
 import { snippet, type SnippetPart } from './snippet.ts';
 import { foldQuery, foldText, queryPhrases, queryTerms, shardOf } from './tokens.ts';
 
@@ -62,7 +62,7 @@ function searched(source: SearchSource, rawQuery: string): string {
 /** The candidates for a query's phrases, from the shards their terms live in. */
 async function candidates(source: SearchSource, phrases: string[]): Promise<Candidates> {
   const m = source.manifest;
-  const loaded = new Map<number, SearchShard>();
+  const loaded = new Map<number, ShardPostings>();
   const shardIds = new Set(phrases.flatMap(queryTerms).map((t) => shardOf(t, m.shards)));
   await Promise.all([...shardIds].map(async (n) => loaded.set(n, await source.shard(n))));
   return candidatesOf(phrases, loaded, m.shards);
