@@ -2,7 +2,7 @@ import { kindLabel, unknownYearLabel } from '../lib/labels.ts';
 import { noteLabels } from '../lib/report-notes.ts';
 import type { Facets, SearchFilters } from '../lib/search/facets.ts';
 import { FetchError, loadSearchIndex } from '../lib/search/reader.ts';
-import { facetCounts, maxQueryLength, runSearch, withSnippet, type SearchHit, type SearchSort } from '../lib/search/run.ts';
+import { everyId, facetCounts, maxQueryLength, runSearch, withSnippet, type SearchHit, type SearchSort } from '../lib/search/run.ts';
 import { failureText, statusText } from '../lib/search/status.ts';
 import { reportHref } from '../lib/urls.ts';
 import { pageSize, readState, writeState, type SearchState } from './search-state.ts';
@@ -85,7 +85,7 @@ function loadAllFacets(): void {
   if (hasResults) return;
   allFacets ??= load()
     .then((index) => {
-      const pool = Array.from({ length: index.manifest.docs }, (_, i) => i);
+      const pool = everyId(index);
       return facetCounts(index, { query: '', total: 0, exact: true, confirmed: 0, hits: [], facets: null, pool }, currentState().filters);
     })
     .then((facets) => {

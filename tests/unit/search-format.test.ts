@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeFacets, encodeFacets, type Facet } from '../../src/lib/search/facets.ts';
 import type { MetaRow } from '../../src/lib/search/format.ts';
 import { decodeMeta, encodeMeta, type SearchMeta } from '../../src/lib/search/meta.ts';
-import { inflateJson, partSlots, readVarints, slotSpan, slotUnit, slotValue } from '../../src/lib/search/pack.ts';
+import { inflateJson, inflateLarge, partSlots, readVarints, slotSpan, slotUnit, slotValue } from '../../src/lib/search/pack.ts';
 import { inflateRawSync } from 'node:zlib';
-import { inSlot, packed, slotDirectory, slotSize } from '../../src/integrations/pack-writer.ts';
+import { deflated, inSlot, packed, slotDirectory, slotSize } from '../../src/integrations/pack-writer.ts';
 import { decodeGaps, encodeGaps } from '../../src/lib/search/postings.ts';
 import { ShardPostings, encodeShard, partRadix } from '../../src/lib/search/shard.ts';
 import { foldQuery, pairTable } from '../../src/lib/search/tokens.ts';
@@ -69,7 +69,7 @@ describe('packs', () => {
     for (const slot of slots) expect(slot.length % slotUnit).toBe(0);
     const pack = Buffer.concat(slots);
     const units = readVarints(inflateRawSync(slotDirectory(slots.map((slot) => slot.length))));
-    expect(units).toEqual(slots.map((slot) => slot.length / slotUnit));
+    expect([...units]).toEqual(slots.map((slot) => slot.length / slotUnit));
     for (const [i, value] of values.entries()) {
       const { offset, length } = slotSpan(units, 64, i);
       expect(inflateJson(slotValue(pack.subarray(offset, offset + length)))).toEqual(value);
@@ -77,7 +77,8 @@ describe('packs', () => {
   });
   it('start each pack’s slots at its first byte, and write lengths past 127 units in more than one byte', () => {
     const units = [1, 300, 2, 5];
-    expect(readVarints(inflateRawSync(slotDirectory(units.map((u) => u * slotUnit))))).toEqual(units);
+    expect([...readVarints(inflateRawSync(slotDirectory(units.map((u) => u * slotUnit))))]).toEqual(units);
+    expect([...readVarints(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f, 0))]).toEqual([2 ** 32 - 1, 0]);
     expect(units.map((_, n) => slotSpan(units, 2, n).offset)).toEqual([0, slotUnit, 0, 2 * slotUnit]);
     expect(() => slotSpan(units, 2, 4)).toThrow(RangeError);
     expect(() => readVarints(Uint8Array.of(0x85))).toThrow(RangeError);
@@ -102,6 +103,20 @@ describe('packs', () => {
     expect(() => partSlots(units, 500, 3, 1, 2, 2)).toThrow(RangeError);
     expect(() => partSlots(units, 500, 3, 3, 0)).toThrow(RangeError);
     expect(() => inSlot(packed(values[0]), slotUnit / 2)).toThrow(RangeError);
+  });
+  it('inflate small values in script and large ones by the platform, to the same bytes; refuse bytes that are no DEFLATE stream', async () => {
+    // Bytes that barely compress, so the large one stays over the native threshold.
+    let seed = 7;
+    const noise = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 16);
+    for (const n of [100, 40_000]) {
+      const raw = noise(n);
+      const compressed = deflated(raw);
+      expect(compressed.length > 8192).toBe(n > 8192);
+      expect(await inflateLarge(compressed)).toEqual(raw);
+    }
+    // A block of the reserved type, small and large.
+    await expect(inflateLarge(Uint8Array.of(0xff, 0xff, 0xff))).rejects.toThrow();
+    await expect(inflateLarge(new Uint8Array(10_000).fill(0xff))).rejects.toThrow();
   });
   it('compress each value on its own: a repetitive one shrinks', () => {
     const long = Array.from({ length: 200 }, (_, i) => [`p-${i}`, '全面落实双减政策，课后服务全覆盖。']);

@@ -96,11 +96,11 @@ export function passes(f: Facet, filters: SearchFilters, skip?: keyof SearchFilt
 }
 
 /** Each filter's values among these reports with how many have each, most first, counting the reports the other filters pass. */
-export function countFacets(facets: Map<number, Facet>, ids: number[], filters: SearchFilters): Facets {
+export function countFacets(facetOf: (id: number) => Facet, ids: ArrayLike<number>, filters: SearchFilters): Facets {
   const count = (key: keyof SearchFilters, values: (f: Facet) => (string | null)[]) => {
     const counts = new Map<string, number>();
-    for (const id of ids) {
-      const f = facets.get(id)!;
+    for (let i = 0; i < ids.length; i++) {
+      const f = facetOf(ids[i]!);
       if (!passes(f, filters, key)) continue;
       for (const v of values(f)) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     }

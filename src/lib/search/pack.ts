@@ -45,23 +45,25 @@ export function slotValue(slot: Uint8Array): Uint8Array {
   return slot.subarray(4, 4 + length);
 }
 
-/** Unsigned LEB128 numbers (seven bits a byte, low first): how the shard and texts directories store slot sizes. */
-export function readVarints(bytes: Uint8Array): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const byte of bytes) {
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte & 0x80) {
-      shift += 7;
-    } else {
-      out.push(value);
-      value = 0;
-      shift = 0;
+/**
+ * Unsigned LEB128 numbers (seven bits a byte, low first): how the shard and texts directories
+ * store slot sizes. Read into a typed array in one pass: the texts directory holds a number a
+ * report, and it is read while the page's code is still cold.
+ */
+export function readVarints(bytes: Uint8Array): Uint32Array {
+  const out = new Uint32Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; ) {
+    let byte = bytes[i++]!;
+    let value = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      if (i === bytes.length) throw new RangeError('the last number is cut off');
+      byte = bytes[i++]!;
+      value += (byte & 0x7f) * 2 ** shift;
     }
+    out[n++] = value;
   }
-  if (shift) throw new RangeError('the last number is cut off');
-  return out;
+  return out.subarray(0, n);
 }
 
 /**
@@ -91,7 +93,18 @@ export function inflateJson(bytes: Uint8Array): unknown {
   return JSON.parse(utf8.decode(inflateSync(bytes)));
 }
 
-/** Raw-DEFLATE compressed bytes, decompressed. */
-export function inflateBytes(bytes: Uint8Array): Uint8Array {
-  return inflateSync(bytes);
+/** Compressed bytes from which `inflateLarge` hands the work to the browser's own decompressor. */
+const nativeFrom = 8192;
+
+/**
+ * Raw-DEFLATE compressed bytes, decompressed: by the platform's `DecompressionStream` when there
+ * are `nativeFrom` bytes or more (a slot directory, a shard of a common term), else by fflate.
+ * On a page whose code has not run yet, fflate took 44–86 ms for three 53 KB shards of the
+ * 100,000-report archive and the native stream 11–20 ms (Chromium, fresh pages); for small values
+ * the stream's set-up costs more than it saves.
+ */
+export async function inflateLarge(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes.length < nativeFrom || typeof DecompressionStream === 'undefined') return inflateSync(bytes);
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

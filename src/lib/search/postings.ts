@@ -26,14 +26,16 @@ export function decodeGaps(gaps: readonly number[] | undefined): Int32Array {
 }
 
 /** For id lists sorted ascending, the position in each list of every id that all of them hold, in id order. */
-export function commonPositions(lists: ArrayLike<number>[]): number[][] {
-  const out = lists.map((): number[] => []);
-  if (lists.length === 0) return out;
+export function commonPositions(lists: ArrayLike<number>[]): Int32Array[] {
+  if (lists.length === 0) return [];
   // Walk the shortest list; the others only move forward.
   const lead = lists.reduce((best, list, r) => (list.length < lists[best]!.length ? r : best), 0);
-  const at = lists.map(() => 0);
-  outer: for (let i = 0; i < lists[lead]!.length; i++) {
-    const id = lists[lead]![i]!;
+  const leader = lists[lead]!;
+  const out = lists.map(() => new Int32Array(leader.length));
+  const at = new Int32Array(lists.length);
+  let found = 0;
+  outer: for (let i = 0; i < leader.length; i++) {
+    const id = leader[i]!;
     for (let r = 0; r < lists.length; r++) {
       if (r === lead) continue;
       const other = lists[r]!;
@@ -43,9 +45,10 @@ export function commonPositions(lists: ArrayLike<number>[]): number[][] {
       if (j === other.length) break outer;
       if (other[j] !== id) continue outer;
     }
-    for (let r = 0; r < lists.length; r++) out[r]!.push(r === lead ? i : at[r]!);
+    for (let r = 0; r < lists.length; r++) out[r]![found] = r === lead ? i : at[r]!;
+    found++;
   }
-  return out;
+  return out.map((positions) => positions.subarray(0, found));
 }
 
 /** Ids in every posting, each with the latest of their parts: where a phrase can first occur. */
@@ -65,7 +68,7 @@ export function intersect(postings: Posting[]): Posting {
 
 /** Reports matching every phrase: per phrase, whether the title and region hold it and the first part of the text that can. */
 export interface Candidates {
-  ids: number[];
+  ids: Int32Array;
   /** [phrase][candidate]: 1 when the title and region postings hold the phrase's terms. */
   title: Uint8Array[];
   /** [phrase][candidate]: first part of the text to look in, −1 when the text's postings lack a term. */
@@ -104,9 +107,10 @@ export function candidatesOf(phrases: string[], loaded: Map<number, ShardPosting
     const shard = (t: string) => loaded.get(shardOf(t, shards))!;
     return phraseHits(intersect(terms.map((t) => shard(t).body(t))), intersect(terms.map((t) => shard(t).title(t))));
   });
-  // Keep the ids every phrase has.
+  // One phrase (most queries): its hits are the candidates. Otherwise keep the ids every phrase has.
+  if (perPhrase.length === 1) return { ids: perPhrase[0]!.ids, title: [perPhrase[0]!.title], from: [perPhrase[0]!.from] };
   const where = commonPositions(perPhrase.map((p) => p.ids));
-  const ids = Array.from(where[0]!, (i) => perPhrase[0]!.ids[i]!);
+  const ids = where[0]!.map((i) => perPhrase[0]!.ids[i]!);
   const title = perPhrase.map(() => new Uint8Array(ids.length));
   const from = perPhrase.map(() => new Int8Array(ids.length));
   perPhrase.forEach((p, n) => {

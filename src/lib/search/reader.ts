@@ -2,7 +2,7 @@ import { decodeFacets, type Facet } from './facets.ts';
 import { reportsPerPack, searchFiles, shardsPerPack } from './files.ts';
 import type { FacetChunk, MetaRow, PackedPart, PairsFile, SearchManifest, SearchPart } from './format.ts';
 import { decodeMeta, type SearchMeta } from './meta.ts';
-import { inflateBytes, inflateJson, partSlots, readVarints, slotSpan, slotValue, type Span } from './pack.ts';
+import { inflateJson, inflateLarge, partSlots, readVarints, slotSpan, slotValue, type Span } from './pack.ts';
 import { decodeGaps } from './postings.ts';
 import { ShardPostings } from './shard.ts';
 import { pairTable, type PairLookup } from './tokens.ts';
@@ -125,9 +125,9 @@ export function fetchSpan(path: string, span: Span, options: FetchOptions = {}):
 }
 
 /** Packed bytes (see pack.ts) decompressed, or a `FetchError` naming the file when they are not a packed value. */
-function unpack<T>(path: string, where: string, bytes: Uint8Array, inflate: (bytes: Uint8Array) => T): T {
+async function unpack<T>(path: string, where: string, bytes: Uint8Array, inflate: (bytes: Uint8Array) => T | Promise<T>): Promise<T> {
   try {
-    return inflate(bytes);
+    return await inflate(bytes);
   } catch (error) {
     throw new FetchError('http', path, `${where} is not a packed value (${String(error)})`);
   }
@@ -148,25 +148,27 @@ async function fetchSlots<T = unknown>(
   size: number,
   count: number,
   options: FetchOptions,
-  decode: (value: Uint8Array) => T = inflateJson as (value: Uint8Array) => T,
+  decode: (value: Uint8Array) => T | Promise<T> = inflateJson as (value: Uint8Array) => T,
 ): Promise<T[]> {
   const bytes = await fetchSpan(path, { offset, length: size * count }, options);
-  return Array.from({ length: count }, (_, i) =>
-    unpack(path, `the slot at ${offset + i * size}+${size}`, bytes.subarray(i * size, (i + 1) * size), (slot) => decode(slotValue(slot))),
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      unpack(path, `the slot at ${offset + i * size}+${size}`, bytes.subarray(i * size, (i + 1) * size), (slot) => decode(slotValue(slot))),
+    ),
   );
 }
 
 /** A whole file of raw-DEFLATE compressed bytes (a slot directory), decompressed. */
 async function fetchInflated(path: string, options: FetchOptions): Promise<Uint8Array> {
   const bytes = await fetchRetrying(path, options, async (response) => new Uint8Array(await response.arrayBuffer()));
-  return unpack(path, 'the file', bytes, inflateBytes);
+  return unpack(path, 'the file', bytes, inflateLarge);
 }
 
 /** The search index as the search reads it: the manifest and pair table at hand, every other file decoded on request. */
 export interface SearchSource {
   manifest: SearchManifest;
-  /** The manifest's `lowered` ids (templates, damaged reports). */
-  lowered: ReadonlySet<number>;
+  /** 1 at each id of the manifest's `lowered` (templates, damaged reports), else 0. */
+  lowered: Uint8Array;
   /** Traditional → Simplified, from `t2s.json`. */
   pairs: PairLookup;
   shard(n: number): Promise<ShardPostings>;
@@ -246,13 +248,13 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
   };
   return {
     manifest,
-    lowered: new Set(decodeGaps(manifest.lowered)),
+    lowered: loweredMask(manifest),
     pairs,
     shard: (n) => {
       const path = searchFiles.shardPack(n);
       return cached(`${path}#${n}`, async () => {
         const { offset, length } = slotSpan(await shardSlots(), shardsPerPack, n);
-        const [shard] = await fetchSlots(base + path, offset, length, 1, options, (value) => new ShardPostings(inflateBytes(value)));
+        const [shard] = await fetchSlots(base + path, offset, length, 1, options, async (value) => new ShardPostings(await inflateLarge(value)));
         return shard!;
       });
     },
@@ -261,6 +263,13 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
     part: (id, k) => parts(id, k, 1)[0]!,
     partsFrom: (id, k) => Promise.all(parts(id, k, manifest.parts - k)),
   };
+}
+
+/** The manifest's `lowered` ids as a mask over every id, so ranking a common term's candidates does one array read each. */
+function loweredMask(manifest: SearchManifest): Uint8Array {
+  const mask = new Uint8Array(manifest.docs);
+  for (const id of decodeGaps(manifest.lowered)) if (id < mask.length) mask[id] = 1;
+  return mask;
 }
 
 let pageIndex: Promise<SearchSource> | null = null;

@@ -28,8 +28,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Filter counts, or null when they were not asked for (see `facetCounts`). */
   facets: Facets | null;
-  /** Every candidate not ruled out, before the filters: what the filter counts count. */
-  pool: number[];
+  /** Every candidate not ruled out, before the filters, ascending: what the filter counts count. */
+  pool: Int32Array;
 }
 
 /** Result orders: relevance (title and region hits, then early mentions), or by date. */
@@ -91,32 +91,38 @@ export function textLevel(part: number, parts: number): number {
 /**
  * Candidate positions in ranked order: title-and-region hits first, then by the quarter of the
  * text the query first occurs in (`textLevel`); within each, bureaus' own reports before
- * templates and damaged ones, then newest first (ids run newest first).
+ * templates and damaged ones (`lowered`, by id), then newest first (ids run newest first). A
+ * counting sort over the candidates: a common term has as many as there are reports.
  */
-function ranked(c: Candidates, parts: number, lowered: ReadonlySet<number>): number[] {
-  const buckets: number[][] = Array.from({ length: 2 * (textLevels + 1) }, () => []);
-  for (let i = 0; i < c.ids.length; i++) {
+function ranked(c: Candidates, parts: number, lowered: Uint8Array): Int32Array {
+  const n = c.ids.length;
+  const rank = new Uint8Array(n);
+  const starts = new Int32Array(2 * (textLevels + 1) + 1);
+  for (let i = 0; i < n; i++) {
     let title = true;
     let part = 0;
     for (let p = 0; p < c.title.length; p++) {
       if (c.title[p]![i] !== 1) title = false;
       part = Math.max(part, c.from[p]![i]!);
     }
-    buckets[2 * (title ? 0 : 1 + textLevel(part, parts)) + (lowered.has(c.ids[i]!) ? 1 : 0)]!.push(i);
+    const r = 2 * (title ? 0 : 1 + textLevel(part, parts)) + (lowered[c.ids[i]!] ?? 0);
+    rank[i] = r;
+    starts[r + 1]!++;
   }
-  return buckets.flat();
+  for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[starts[rank[i]!]!++] = i;
+  return order;
 }
 
-/** The filter values of these reports, from the chunks that hold them. */
-async function facetsFor(source: SearchSource, ids: number[]): Promise<Map<number, Facet>> {
-  const m = source.manifest;
+/** The filter values of these reports (ascending ids), from the chunks that hold them: a lookup by id. */
+async function facetsFor(source: SearchSource, ids: ArrayLike<number>): Promise<(id: number) => Facet> {
+  const size = source.manifest.facetChunk;
+  const wanted = new Set<number>();
+  for (let i = 0; i < ids.length; i++) wanted.add(Math.floor(ids[i]! / size));
   const chunks = new Map<number, Facet[]>();
-  await Promise.all(
-    [...new Set(ids.map((id) => Math.floor(id / m.facetChunk)))].map(async (c) => {
-      chunks.set(c, await source.facets(c));
-    }),
-  );
-  return new Map(ids.map((id) => [id, chunks.get(Math.floor(id / m.facetChunk))![id % m.facetChunk]!]));
+  await Promise.all([...wanted].map(async (c) => chunks.set(c, await source.facets(c))));
+  return (id) => chunks.get(Math.floor(id / size))![id % size]!;
 }
 
 /** Filter counts over a result's candidates: loaded after the results show when the first query did not ask for them. */
@@ -201,16 +207,16 @@ export async function runSearch(
   if (phrases.length === 0) {
     return filtering
       ? listReports(source, filters, options)
-      : { query: '', total: 0, exact: true, confirmed: 0, hits: [], facets: noFacets, pool: [] };
+      : { query: '', total: 0, exact: true, confirmed: 0, hits: [], facets: noFacets, pool: new Int32Array(0) };
   }
   const m = source.manifest;
   const c = await candidates(source, phrases);
   const sort = options.sort ?? 'relevance';
-  const order =
-    sort === 'relevance' ? ranked(c, m.parts, source.lowered) : c.ids.map((_, i) => (sort === 'newest' ? i : c.ids.length - 1 - i));
+  const n = c.ids.length;
+  const order = sort === 'relevance' ? ranked(c, m.parts, source.lowered) : Int32Array.from({ length: n }, (_, i) => (sort === 'newest' ? i : n - 1 - i));
 
   const facets = filtering || options.facets ? await facetsFor(source, c.ids) : null;
-  const keep = (i: number) => !filtering || passes(facets!.get(c.ids[i]!)!, filters);
+  const keep = (i: number) => !filtering || passes(facets!(c.ids[i]!), filters);
 
   // Few candidates are all checked, so the count is exact.
   const verify = phrases.some(needsText);
@@ -219,18 +225,18 @@ export async function runSearch(
   let exact = true;
   let found: number;
   if (verify && order.length <= verifyAll) {
-    const checked = await Promise.all(order.map((i) => check(source, c, i, phrases, true)));
+    const checked = await Promise.all(Array.from(order, (i) => check(source, c, i, phrases, true)));
     order.forEach((i, k) => checked[k] === null && rejected.add(i));
     hits.push(...checked.filter((h, k): h is SearchHit => h !== null && keep(order[k]!)).slice(0, options.limit));
     found = Infinity;
   } else {
-    const wanted = order.filter(keep);
+    const wanted = filtering ? order.filter(keep) : order;
     let at = 0;
     while (hits.length < options.limit && at < wanted.length) {
       // After a batch with misses, check enough more at once for the rate seen so far, so
       // a query whose bigrams often occur apart costs a few round trips, not one per miss.
       const rate = at === 0 ? 1 : Math.max(0.1, hits.length / at);
-      const batch = wanted.slice(at, at + Math.ceil((options.limit - hits.length) / rate));
+      const batch = Array.from(wanted.subarray(at, at + Math.ceil((options.limit - hits.length) / rate)));
       at += batch.length;
       const checked = await Promise.all(batch.map((i) => check(source, c, i, phrases, verify)));
       batch.forEach((i, k) => checked[k] === null && rejected.add(i));
@@ -240,11 +246,12 @@ export async function runSearch(
     hits.splice(options.limit);
     exact = !verify || at >= wanted.length;
   }
-  const pool: number[] = [];
+  // Every candidate not ruled out, in id order (as the filter values are read), and how many pass the filters.
+  const pool = new Int32Array(n - rejected.size);
   let total = 0;
-  for (const i of order) {
-    if (rejected.has(i)) continue;
-    pool.push(c.ids[i]!);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (rejected.size && rejected.has(i)) continue;
+    pool[k++] = c.ids[i]!;
     if (keep(i)) total++;
   }
   const done = options.snippets ? await Promise.all(hits.map((h) => withSnippet(source, h, query))) : hits;
@@ -261,9 +268,9 @@ export async function runSearch(
 
 /** Every report passing the filters, newest first (or oldest first): a search with no query. */
 async function listReports(source: SearchSource, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
-  const all = Array.from({ length: source.manifest.docs }, (_, id) => id);
+  const all = everyId(source);
   const facets = await facetsFor(source, all);
-  const ids = all.filter((id) => passes(facets.get(id)!, filters));
+  const ids = Array.from(all).filter((id) => passes(facets(id), filters));
   if (options.sort === 'oldest') ids.reverse();
   const hits = await Promise.all(
     ids
@@ -273,13 +280,15 @@ async function listReports(source: SearchSource, filters: SearchFilters, options
   return { query: '', total: ids.length, exact: true, confirmed: ids.length, hits, facets: countFacets(facets, all, filters), pool: all };
 }
 
+/** Every doc id, ascending. */
+export function everyId(source: SearchSource): Int32Array {
+  return Int32Array.from({ length: source.manifest.docs }, (_, id) => id);
+}
+
 /** Filter values of every report, by doc id: what a trend counts its years and region from. */
 export async function allFacets(source: SearchSource): Promise<Facet[]> {
-  const facets = await facetsFor(
-    source,
-    Array.from({ length: source.manifest.docs }, (_, id) => id),
-  );
-  return Array.from({ length: source.manifest.docs }, (_, id) => facets.get(id)!);
+  const facets = await facetsFor(source, everyId(source));
+  return Array.from({ length: source.manifest.docs }, (_, id) => facets(id));
 }
 
 /**
@@ -296,8 +305,8 @@ export async function matchingIds(
   const phrases = queryPhrases(query);
   if (phrases.length === 0) return { query, ids: [], exact: true };
   const c = await candidates(source, phrases);
-  if (!phrases.some(needsText)) return { query, ids: c.ids, exact: true };
-  if (c.ids.length > checkUpTo) return { query, ids: c.ids, exact: false };
-  const checked = await Promise.all(c.ids.map((_, i) => check(source, c, i, phrases, true)));
+  if (!phrases.some(needsText)) return { query, ids: Array.from(c.ids), exact: true };
+  if (c.ids.length > checkUpTo) return { query, ids: Array.from(c.ids), exact: false };
+  const checked = await Promise.all(Array.from(c.ids, (_, i) => check(source, c, i, phrases, true)));
   return { query, ids: checked.filter((h): h is SearchHit => h !== null).map((h) => h.id), exact: true };
 }
