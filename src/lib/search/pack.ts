@@ -53,7 +53,7 @@ export function slotValue(slot: Uint8Array): Uint8Array {
 export function readVarints(bytes: Uint8Array): Uint32Array {
   const out = new Uint32Array(bytes.length);
   let n = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     let byte = bytes[i++]!;
     let value = byte & 0x7f;
     for (let shift = 7; byte & 0x80; shift += 7) {

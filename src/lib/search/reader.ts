@@ -254,7 +254,14 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
       const path = searchFiles.shardPack(n);
       return cached(`${path}#${n}`, async () => {
         const { offset, length } = slotSpan(await shardSlots(), shardsPerPack, n);
-        const [shard] = await fetchSlots(base + path, offset, length, 1, options, async (value) => new ShardPostings(await inflateLarge(value)));
+        const [shard] = await fetchSlots(
+          base + path,
+          offset,
+          length,
+          1,
+          options,
+          async (value) => new ShardPostings(await inflateLarge(value)),
+        );
         return shard!;
       });
     },

@@ -213,7 +213,10 @@ export async function runSearch(
   const c = await candidates(source, phrases);
   const sort = options.sort ?? 'relevance';
   const n = c.ids.length;
-  const order = sort === 'relevance' ? ranked(c, m.parts, source.lowered) : Int32Array.from({ length: n }, (_, i) => (sort === 'newest' ? i : n - 1 - i));
+  const order =
+    sort === 'relevance'
+      ? ranked(c, m.parts, source.lowered)
+      : Int32Array.from({ length: n }, (_, i) => (sort === 'newest' ? i : n - 1 - i));
 
   const facets = filtering || options.facets ? await facetsFor(source, c.ids) : null;
   const keep = (i: number) => !filtering || passes(facets!(c.ids[i]!), filters);
