@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFacets, encodeFacets, type Facet } from '../../src/lib/search/facets.ts';
+import { FacetLookup, decodeFacets, encodeFacets, readFacetColumns, type Facet, type SearchFilters } from '../../src/lib/search/facets.ts';
 import type { MetaRow } from '../../src/lib/search/format.ts';
 import { decodeMeta, encodeMeta, type SearchMeta } from '../../src/lib/search/meta.ts';
 import { inflateJson, inflateLarge, partSlots, readVarints, slotSpan, slotUnit, slotValue } from '../../src/lib/search/pack.ts';
@@ -250,6 +250,49 @@ describe('facet chunks', () => {
     expect(chunks.flatMap((chunk) => decodeFacets(chunk, vocabulary))).toEqual(
       rows.map((r) => ({ ...r, years: [...r.years].sort((a, b) => b - a) })),
     );
+  });
+  it('filter and count by index as a count over the decoded values does, for every filter combination', () => {
+    // 300 reports over a few provinces, cities, kinds and years, some without a place or year.
+    let seed = 11;
+    const pick = <T>(xs: T[]) => xs[(seed = (seed * 16807) % 2147483647) % xs.length]!;
+    const many: Facet[] = Array.from({ length: 300 }, () => {
+      const province = pick(['广东省', '江西省', null]);
+      const city = province === '广东省' ? pick(['湛江市', '阳江市', null]) : province ? pick(['南昌市', '赣州市']) : null;
+      return { province, city, kind: pick(kinds).value, years: pick([[2021], [2022, 2023], [], [2020, 2021, 2022]]) };
+    });
+    const { vocabulary, chunks } = encodeFacets(many, kinds, 64);
+    const lookup = new FacetLookup(vocabulary, 64, new Map(chunks.map((chunk, c) => [c, readFacetColumns(chunk)])));
+    // The reference: a report passes when each set filter holds; a filter's values are counted over the reports passing the others.
+    const holds = (f: Facet, filters: SearchFilters, key: keyof SearchFilters) =>
+      !filters[key] || (key === 'year' ? f.years.includes(Number(filters.year)) : f[key] === filters[key]);
+    const keys = ['province', 'city', 'year', 'kind'] as const;
+    const expected = (ids: number[], filters: SearchFilters) =>
+      Object.fromEntries(
+        keys.map((key) => {
+          const counts = new Map<string, number>();
+          for (const id of ids) {
+            const f = many[id]!;
+            if (!keys.every((other) => other === key || holds(f, filters, other))) continue;
+            const values = key === 'year' ? f.years.map(String) : [f[key]];
+            for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+          }
+          return [key, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-Hans-CN'))];
+        }),
+      );
+    const ids = Array.from({ length: 300 }, (_, id) => id).filter((id) => id % 3 !== 1);
+    let checked = 0;
+    for (const province of ['', '广东省', '江西省', '福建省'])
+      for (const city of ['', '湛江市', '南昌市'])
+        for (const year of ['', '2021', '2023', '1999'])
+          for (const kind of ['', 'plan', 'summary-plan']) {
+            const filters = { province, city, year, kind };
+            expect(lookup.count(ids, filters)).toEqual(expected(ids, filters));
+            const passing = lookup.passing(filters);
+            expect(ids.filter(passing)).toEqual(ids.filter((id) => keys.every((key) => holds(many[id]!, filters, key))));
+            checked++;
+          }
+    expect(checked).toBe(144);
+    expect(lookup.facet(7)).toEqual({ ...many[7]!, years: [...many[7]!.years].sort((a, b) => b - a) });
   });
 });
 

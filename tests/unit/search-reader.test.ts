@@ -4,6 +4,7 @@ import { encodeShard } from '../../src/lib/search/shard.ts';
 import { slotUnit } from '../../src/lib/search/pack.ts';
 import { deflated, inSlot, packed, slotDirectory } from '../../src/integrations/pack-writer.ts';
 import { decodeMeta } from '../../src/lib/search/meta.ts';
+import { FacetLookup } from '../../src/lib/search/facets.ts';
 import { FetchError, fetchJson, openSearchIndex, type Fetch } from '../../src/lib/search/reader.ts';
 
 const manifest: SearchManifest = {
@@ -151,7 +152,8 @@ describe('the search index reader', () => {
       notes: 1,
       table: rows[1]![10],
     });
-    expect(await source.facets(0)).toEqual([
+    const facets = new FacetLookup(manifest, manifest.facetChunk, new Map([[0, await source.facets(0)]]));
+    expect([facets.facet(0), facets.facet(1)]).toEqual([
       { province: '广东省', city: '湛江市', kind: 'summary', years: [2022] },
       { province: '广东省', city: '湛江市', kind: 'summary', years: [2021] },
     ]);

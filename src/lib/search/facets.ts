@@ -71,45 +71,147 @@ export function encodeFacets(
   return { vocabulary: { provinces, cities, places, years, kinds }, chunks };
 }
 
+/** A facet file as read: each report's place (an index into the manifest's `places`), kind digit and year bit mask. */
+export interface FacetColumns {
+  place: Int32Array;
+  kind: Uint8Array;
+  years: Float64Array;
+}
+
+/** A facet file's columns as typed arrays. */
+export function readFacetColumns(chunk: FacetChunk): FacetColumns {
+  return {
+    place: Int32Array.from(chunk.p),
+    kind: Uint8Array.from(chunk.k, (digit) => Number(digit)),
+    years: Float64Array.from(chunk.y),
+  };
+}
+
+/** Whether bit `bit` of a year mask is set (masks may pass 32 bits). */
+function hasBit(mask: number, bit: number): boolean {
+  return Math.floor(mask / 2 ** bit) % 2 === 1;
+}
+
+/** Report i of a chunk's filter values, names resolved. */
+function facetAt(c: FacetColumns, i: number, v: FacetVocabulary): Facet {
+  const [p, city] = v.places[c.place[i]!] ?? [-1, -1];
+  return {
+    province: v.provinces[p] ?? null,
+    city: v.cities[city] ?? null,
+    kind: v.kinds[c.kind[i]!]?.value ?? '',
+    years: v.years.filter((_, bit) => hasBit(c.years[i]!, bit)),
+  };
+}
+
 /** The filter values of a chunk's reports: `encodeFacets`'s inverse, years newest first. */
 export function decodeFacets(chunk: FacetChunk, v: FacetVocabulary): Facet[] {
-  return chunk.p.map((place, i) => {
-    const [p, city] = v.places[place] ?? [-1, -1];
-    const mask = chunk.y[i]!;
+  const c = readFacetColumns(chunk);
+  return Array.from(c.place, (_, i) => facetAt(c, i, v));
+}
+
+/** Filters as indexes into the vocabularies: per place whether its province and its city pass, the kind and year bit (−1: any). */
+interface IndexedFilters {
+  province: Uint8Array;
+  city: Uint8Array;
+  kind: number;
+  year: number;
+}
+
+/**
+ * The filter values of reports by id, from the facet files read (`chunks`, `size` reports each),
+ * kept as columns: a result of 100,000 candidates is filtered and counted by index, with no
+ * object or string per report.
+ */
+export class FacetLookup {
+  readonly #v: FacetVocabulary;
+  readonly #size: number;
+  readonly #chunks: Map<number, FacetColumns>;
+
+  constructor(v: FacetVocabulary, size: number, chunks: Map<number, FacetColumns>) {
+    this.#v = v;
+    this.#size = size;
+    this.#chunks = chunks;
+  }
+
+  #columns(id: number): FacetColumns {
+    const c = this.#chunks.get(Math.floor(id / this.#size));
+    if (!c) throw new RangeError(`no filter values loaded for report ${id}`);
+    return c;
+  }
+
+  /** Report id's filter values, names resolved. */
+  facet(id: number): Facet {
+    return facetAt(this.#columns(id), id % this.#size, this.#v);
+  }
+
+  #indexed(filters: SearchFilters): IndexedFilters {
+    const v = this.#v;
+    const byPlace = (wanted: string, at: 0 | 1, names: string[]) =>
+      Uint8Array.from(v.places, (place) => (!wanted || names[place[at]] === wanted ? 1 : 0));
     return {
-      province: v.provinces[p] ?? null,
-      city: v.cities[city] ?? null,
-      kind: v.kinds[Number(chunk.k[i])]?.value ?? '',
-      years: v.years.filter((_, bit) => Math.floor(mask / 2 ** bit) % 2 === 1),
+      province: byPlace(filters.province, 0, v.provinces),
+      city: byPlace(filters.city, 1, v.cities),
+      kind: filters.kind ? v.kinds.findIndex((k) => k.value === filters.kind) : -1,
+      year: filters.year ? v.years.indexOf(Number(filters.year)) : -1,
     };
-  });
-}
+  }
 
-/** Whether a report passes the filters, leaving out `skip` (to count what that filter would leave). */
-export function passes(f: Facet, filters: SearchFilters, skip?: keyof SearchFilters): boolean {
-  return (
-    (skip === 'province' || !filters.province || f.province === filters.province) &&
-    (skip === 'city' || !filters.city || f.city === filters.city) &&
-    (skip === 'year' || !filters.year || f.years.includes(Number(filters.year))) &&
-    (skip === 'kind' || !filters.kind || f.kind === filters.kind)
-  );
-}
+  /** Which of the four filters report i of `c` fails, as bits (province 1, city 2, kind 4, year 8). */
+  #fails(c: FacetColumns, i: number, f: IndexedFilters, filters: SearchFilters): number {
+    const place = c.place[i]!;
+    return (
+      (f.province[place] ? 0 : 1) |
+      (f.city[place] ? 0 : 2) |
+      (filters.kind && c.kind[i] !== f.kind ? 4 : 0) |
+      (filters.year && (f.year < 0 || !hasBit(c.years[i]!, f.year)) ? 8 : 0)
+    );
+  }
 
-/** Each filter's values among these reports with how many have each, most first, counting the reports the other filters pass. */
-export function countFacets(facetOf: (id: number) => Facet, ids: ArrayLike<number>, filters: SearchFilters): Facets {
-  const count = (key: keyof SearchFilters, values: (f: Facet) => (string | null)[]) => {
-    const counts = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) {
-      const f = facetOf(ids[i]!);
-      if (!passes(f, filters, key)) continue;
-      for (const v of values(f)) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  /** A test of whether a report passes the filters. */
+  passing(filters: SearchFilters): (id: number) => boolean {
+    const f = this.#indexed(filters);
+    return (id) => this.#fails(this.#columns(id), id % this.#size, f, filters) === 0;
+  }
+
+  /**
+   * Each filter's values among these reports with how many have each, most first (then by
+   * name), counting the reports that pass the other filters.
+   */
+  count(ids: ArrayLike<number>, filters: SearchFilters): Facets {
+    const v = this.#v;
+    const f = this.#indexed(filters);
+    const provinces = new Int32Array(v.provinces.length);
+    const cities = new Int32Array(v.cities.length);
+    const kinds = new Int32Array(v.kinds.length);
+    const masks = new Map<number, number>();
+    for (let n = 0; n < ids.length; n++) {
+      const id = ids[n]!;
+      const c = this.#columns(id);
+      const i = id % this.#size;
+      const fails = this.#fails(c, i, f, filters);
+      // A value of a filter counts when every other filter passes.
+      if (fails & (fails - 1)) continue;
+      const [p, city] = v.places[c.place[i]!] ?? [-1, -1];
+      if (p >= 0 && (fails === 0 || fails === 1)) provinces[p]!++;
+      if (city >= 0 && (fails === 0 || fails === 2)) cities[city]!++;
+      if (fails === 0 || fails === 4) kinds[c.kind[i]!]!++;
+      if (fails === 0 || fails === 8) masks.set(c.years[i]!, (masks.get(c.years[i]!) ?? 0) + 1);
     }
-    return [...counts].sort((a, b) => b[1] - a[1] || byName(a[0], b[0]));
-  };
-  return {
-    province: count('province', (f) => [f.province]),
-    city: count('city', (f) => [f.city]),
-    year: count('year', (f) => f.years.map(String)),
-    kind: count('kind', (f) => [f.kind]),
-  };
+    const years = new Int32Array(v.years.length);
+    for (const [mask, n] of masks) v.years.forEach((_, bit) => hasBit(mask, bit) && (years[bit]! += n));
+    const listed = (names: string[], counts: Int32Array): [string, number][] =>
+      names
+        .map((name, k): [string, number] => [name, counts[k]!])
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]));
+    return {
+      province: listed(v.provinces, provinces),
+      city: listed(v.cities, cities),
+      year: listed(v.years.map(String), years),
+      kind: listed(
+        v.kinds.map((k) => k.value),
+        kinds,
+      ),
+    };
+  }
 }

@@ -51,19 +51,35 @@ export function commonPositions(lists: ArrayLike<number>[]): Int32Array[] {
   return out.map((positions) => positions.subarray(0, found));
 }
 
-/** Ids in every posting, each with the latest of their parts: where a phrase can first occur. */
-export function intersect(postings: Posting[]): Posting {
-  if (postings.length === 1) return postings[0]!;
-  const at = commonPositions(postings.map((p) => p.ids));
-  const n = at[0]?.length ?? 0;
-  const out: Posting = { ids: new Int32Array(n), parts: new Int8Array(n) };
-  for (let k = 0; k < n; k++) {
-    out.ids[k] = postings[0]!.ids[at[0]![k]!]!;
-    let part = 0;
-    for (let r = 0; r < postings.length; r++) part = Math.max(part, postings[r]!.parts[at[r]![k]!]!);
-    out.parts[k] = part;
+/** Ids in both postings, each with the later of its two parts: one merge over the two lists. */
+function intersectTwo(a: Posting, b: Posting): Posting {
+  const ids = new Int32Array(Math.min(a.ids.length, b.ids.length));
+  const parts = new Int8Array(ids.length);
+  const [x, y] = [a.ids, b.ids];
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < x.length && j < y.length) {
+    const d = x[i]! - y[j]!;
+    if (d < 0) {
+      i++;
+    } else if (d > 0) {
+      j++;
+    } else {
+      ids[k] = x[i]!;
+      parts[k++] = Math.max(a.parts[i++]!, b.parts[j++]!);
+    }
   }
-  return out;
+  return { ids: ids.subarray(0, k), parts: parts.subarray(0, k) };
+}
+
+/**
+ * Ids in every posting, each with the latest of their parts: where a phrase can first occur.
+ * Merged two lists at a time, shortest first, so each merge is over the fewest ids.
+ */
+export function intersect(postings: Posting[]): Posting {
+  const [first, ...rest] = [...postings].sort((p, q) => p.ids.length - q.ids.length);
+  return rest.reduce(intersectTwo, first ?? { ids: new Int32Array(0), parts: new Int8Array(0) });
 }
 
 /** Reports matching every phrase: per phrase, whether the title and region hold it and the first part of the text that can. */

@@ -1,4 +1,4 @@
-import { decodeFacets, type Facet } from './facets.ts';
+import { readFacetColumns, type FacetColumns } from './facets.ts';
 import { reportsPerPack, searchFiles, shardsPerPack } from './files.ts';
 import type { FacetChunk, MetaRow, PackedPart, PairsFile, SearchManifest, SearchPart } from './format.ts';
 import { decodeMeta, type SearchMeta } from './meta.ts';
@@ -174,8 +174,8 @@ export interface SearchSource {
   shard(n: number): Promise<ShardPostings>;
   /** The listing rows of ids `chunk × metaChunk` on. */
   meta(chunk: number): Promise<SearchMeta[]>;
-  /** The filter values of ids `chunk × facetChunk` on. */
-  facets(chunk: number): Promise<Facet[]>;
+  /** The filter values of ids `chunk × facetChunk` on, as columns. */
+  facets(chunk: number): Promise<FacetColumns>;
   /** Part `k` of report `id`'s text, with the report's listing row. */
   part(id: number, k: number): Promise<TextPart>;
   /** Parts `k` … `parts − 1` of report `id`'s text: one request for those not read yet. */
@@ -266,7 +266,7 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
       });
     },
     meta,
-    facets: (chunk) => read(searchFiles.facets(chunk), (json) => decodeFacets(json as FacetChunk, manifest)),
+    facets: (chunk) => read(searchFiles.facets(chunk), (json) => readFacetColumns(json as FacetChunk)),
     part: (id, k) => parts(id, k, 1)[0]!,
     partsFrom: (id, k) => Promise.all(parts(id, k, manifest.parts - k)),
   };

@@ -1,4 +1,4 @@
-import { countFacets, noFacets, passes, type Facet, type Facets, type SearchFilters } from './facets.ts';
+import { FacetLookup, noFacets, type Facet, type FacetColumns, type Facets, type SearchFilters } from './facets.ts';
 import type { SearchMeta } from './meta.ts';
 import { candidatesOf, type Candidates } from './postings.ts';
 import type { SearchSource, TextPart } from './reader.ts';
@@ -115,19 +115,19 @@ function ranked(c: Candidates, parts: number, lowered: Uint8Array): Int32Array {
   return order;
 }
 
-/** The filter values of these reports (ascending ids), from the chunks that hold them: a lookup by id. */
-async function facetsFor(source: SearchSource, ids: ArrayLike<number>): Promise<(id: number) => Facet> {
+/** The filter values of these reports, from the chunks that hold them. */
+async function facetsFor(source: SearchSource, ids: ArrayLike<number>): Promise<FacetLookup> {
   const size = source.manifest.facetChunk;
   const wanted = new Set<number>();
   for (let i = 0; i < ids.length; i++) wanted.add(Math.floor(ids[i]! / size));
-  const chunks = new Map<number, Facet[]>();
+  const chunks = new Map<number, FacetColumns>();
   await Promise.all([...wanted].map(async (c) => chunks.set(c, await source.facets(c))));
-  return (id) => chunks.get(Math.floor(id / size))![id % size]!;
+  return new FacetLookup(source.manifest, size, chunks);
 }
 
 /** Filter counts over a result's candidates: loaded after the results show when the first query did not ask for them. */
 export async function facetCounts(source: SearchSource, result: SearchResult, filters: SearchFilters): Promise<Facets> {
-  return result.facets ?? countFacets(await facetsFor(source, result.pool), result.pool, filters);
+  return result.facets ?? (await facetsFor(source, result.pool)).count(result.pool, filters);
 }
 
 async function metaOf(source: SearchSource, id: number): Promise<SearchMeta> {
@@ -219,7 +219,8 @@ export async function runSearch(
       : Int32Array.from({ length: n }, (_, i) => (sort === 'newest' ? i : n - 1 - i));
 
   const facets = filtering || options.facets ? await facetsFor(source, c.ids) : null;
-  const keep = (i: number) => !filtering || passes(facets!(c.ids[i]!), filters);
+  const passing = facets && filtering ? facets.passing(filters) : null;
+  const keep = (i: number) => !passing || passing(c.ids[i]!);
 
   // Few candidates are all checked, so the count is exact.
   const verify = phrases.some(needsText);
@@ -264,7 +265,7 @@ export async function runSearch(
     exact,
     confirmed: Math.min(found, total),
     hits: done,
-    facets: facets ? countFacets(facets, pool, filters) : null,
+    facets: facets ? facets.count(pool, filters) : null,
     pool,
   };
 }
@@ -273,14 +274,15 @@ export async function runSearch(
 async function listReports(source: SearchSource, filters: SearchFilters, options: SearchOptions): Promise<SearchResult> {
   const all = everyId(source);
   const facets = await facetsFor(source, all);
-  const ids = Array.from(all).filter((id) => passes(facets(id), filters));
+  const passing = facets.passing(filters);
+  const ids = Array.from(all).filter(passing);
   if (options.sort === 'oldest') ids.reverse();
   const hits = await Promise.all(
     ids
       .slice(0, options.limit)
       .map(async (id): Promise<SearchHit> => ({ id, meta: await metaOf(source, id), anchor: null, snippet: [], from: -1 })),
   );
-  return { query: '', total: ids.length, exact: true, confirmed: ids.length, hits, facets: countFacets(facets, all, filters), pool: all };
+  return { query: '', total: ids.length, exact: true, confirmed: ids.length, hits, facets: facets.count(all, filters), pool: all };
 }
 
 /** Every doc id, ascending. */
@@ -291,7 +293,7 @@ export function everyId(source: SearchSource): Int32Array {
 /** Filter values of every report, by doc id: what a trend counts its years and region from. */
 export async function allFacets(source: SearchSource): Promise<Facet[]> {
   const facets = await facetsFor(source, everyId(source));
-  return Array.from({ length: source.manifest.docs }, (_, id) => facets(id));
+  return Array.from({ length: source.manifest.docs }, (_, id) => facets.facet(id));
 }
 
 /**
