@@ -57,11 +57,14 @@ function fakeFetch(
 ): {
   fetch: Fetch;
   asked: string[];
+  low: string[];
 } {
   const asked: string[] = [];
-  const fetch: Fetch = (path, { signal, headers }) => {
+  const low: string[] = [];
+  const fetch: Fetch = (path, { signal, headers, priority }) => {
     const range = headers?.Range;
     asked.push(range ? `${path} ${range}` : path);
+    if (priority === 'low') low.push(path);
     const problem = trouble(path, asked.filter((p) => p === path).length);
     if (problem === 'network') return Promise.reject(new TypeError('Failed to fetch'));
     if (problem === 'hang') {
@@ -89,7 +92,7 @@ function fakeFetch(
     }
     return Promise.resolve(path in files ? new Response(JSON.stringify(files[path])) : new Response('not found', { status: 404 }));
   };
-  return { fetch, asked };
+  return { fetch, asked, low };
 }
 
 describe('fetching an index file', () => {
@@ -158,6 +161,8 @@ describe('the search index reader', () => {
       { province: '广东省', city: '湛江市', kind: 'summary', years: [2021] },
     ]);
     expect(f.asked.filter((p) => p === '/s/meta/0.json')).toHaveLength(1);
+    // Filter values are asked for behind a query's own files.
+    expect(f.low).toEqual(['/s/facets/0.json']);
   });
   it('forgets a file that failed, so the next query asks again', async () => {
     let down = true;

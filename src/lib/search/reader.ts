@@ -36,24 +36,37 @@ export class FetchError extends Error {
 export const fetchTimeout = 8000;
 
 /** How a file is fetched: the browser's `fetch`, or a stand-in answering the same way from disk or memory (a `Range` header included). */
-export type Fetch = (url: string, init: { signal: AbortSignal; headers?: Record<string, string> }) => Promise<Response>;
+export type Fetch = (
+  url: string,
+  init: { signal: AbortSignal; headers?: Record<string, string>; priority?: RequestPriority },
+) => Promise<Response>;
 
-/** How to fetch: which `fetch` (the global one by default) and how long to wait (`fetchTimeout`). */
+/**
+ * How to fetch: which `fetch` (the global one by default), how long to wait (`fetchTimeout`) and,
+ * for files a reader is not waiting on, a `low` priority, so that a query's own requests go first.
+ */
 export interface FetchOptions {
   fetch?: Fetch;
   timeout?: number;
+  priority?: RequestPriority;
 }
 
 /** How a response's body is read once it has arrived. */
 type BodyReader<T> = (response: Response) => Promise<T>;
 
-async function once<T>(path: string, fetcher: Fetch, timeout: number, read: BodyReader<T>, headers?: Record<string, string>): Promise<T> {
+async function once<T>(path: string, options: FetchOptions, read: BodyReader<T>, headers?: Record<string, string>): Promise<T> {
+  const fetcher = options.fetch ?? browserFetch;
+  const timeout = options.timeout ?? fetchTimeout;
   const controller = new AbortController();
   const timer = setTimeout(() => {
     controller.abort();
   }, timeout);
   try {
-    const response = await fetcher(path, headers ? { signal: controller.signal, headers } : { signal: controller.signal });
+    const response = await fetcher(path, {
+      signal: controller.signal,
+      ...(headers && { headers }),
+      ...(options.priority && { priority: options.priority }),
+    });
     if (!response.ok)
       throw new FetchError(response.status === 404 || response.status === 410 ? 'missing' : 'http', path, `HTTP ${response.status}`);
     return await read(response);
@@ -83,13 +96,11 @@ export const browserFetch: Fetch = (url, init) => {
 
 /** Fetches with a timeout, retrying once unless the server said the file does not exist. */
 async function fetchRetrying<T>(path: string, options: FetchOptions, read: BodyReader<T>, headers?: Record<string, string>): Promise<T> {
-  const fetcher = options.fetch ?? browserFetch;
-  const timeout = options.timeout ?? fetchTimeout;
   try {
-    return await once(path, fetcher, timeout, read, headers);
+    return await once(path, options, read, headers);
   } catch (error) {
     if (error instanceof FetchError && error.failure === 'missing') throw error;
-    return once(path, fetcher, timeout, read, headers);
+    return once(path, options, read, headers);
   }
 }
 
@@ -212,8 +223,8 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
     }
     return file;
   };
-  const read = <T>(path: string, decode: (json: unknown) => T): Promise<T> =>
-    cached(path, () => fetchJson(base + path, options).then(decode));
+  const read = <T>(path: string, decode: (json: unknown) => T, priority?: RequestPriority): Promise<T> =>
+    cached(path, () => fetchJson(base + path, priority ? { ...options, priority } : options).then(decode));
   const manifestFile = read(searchFiles.manifest, (json) => json as SearchManifest);
   /** A slot directory, checked against the manifest's count; asked for with the manifest, awaited only by what needs it. */
   const directory = (path: string, count: (m: SearchManifest) => number, what: string) =>
@@ -266,7 +277,8 @@ export async function openSearchIndex(options: ReaderOptions = {}): Promise<Sear
       });
     },
     meta,
-    facets: (chunk) => read(searchFiles.facets(chunk), (json) => readFacetColumns(json as FacetChunk)),
+    // Filter values load after the results show (or for a trend): behind any query's own requests.
+    facets: (chunk) => read(searchFiles.facets(chunk), (json) => readFacetColumns(json as FacetChunk), 'low'),
     part: (id, k) => parts(id, k, 1)[0]!,
     partsFrom: (id, k) => Promise.all(parts(id, k, manifest.parts - k)),
   };
