@@ -2,6 +2,7 @@ import { kindLabel, unknownYearLabel } from '../lib/labels.ts';
 import { noteLabels } from '../lib/report-notes.ts';
 import type { Facets, SearchFilters } from '../lib/search/facets.ts';
 import { FetchError, loadSearchIndex } from '../lib/search/reader.ts';
+import { rehearseSearch } from '../lib/search/rehearse.ts';
 import { everyId, facetCounts, maxQueryLength, runSearch, withSnippet, type SearchHit, type SearchSort } from '../lib/search/run.ts';
 import { failureText, statusText } from '../lib/search/status.ts';
 import { reportHref } from '../lib/urls.ts';
@@ -189,7 +190,6 @@ async function search(push: boolean): Promise<void> {
     results?.replaceChildren(...items);
     hasResults = true;
     say(statusText(result, filtering, state.sort));
-    record();
     if (moreButton) {
       moreButton.hidden = result.hits.length >= result.total;
       moreButton.textContent = `显示更多结果（还有 ${result.total - result.hits.length} 篇）`;
@@ -197,6 +197,12 @@ async function search(push: boolean): Promise<void> {
     const scrollTarget = pendingScroll;
     pendingScroll = null;
     if (scrollTarget !== null) window.scrollTo(0, scrollTarget);
+    // Yield before the rest, so the results can paint first: writing the history entry and
+    // starting the snippets' and filter counts' requests took tens of milliseconds of the same
+    // task. A search begun meanwhile takes over the history entry (and does its own follow-up).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (id !== latest) return;
+    record();
     // Results show at once; each snippet fills in as its report's text arrives, and the filter
     // counts as the candidates' filter values do. Either failing leaves the results standing.
     const missing: string[] = [];
@@ -270,6 +276,10 @@ if (form && input && results) {
   // load with the page, so the first query waits only for its own shards.
   void load().catch((e: unknown) => {
     console.error('[search] index failed to load', e);
+  });
+  // One made-up query in memory, so the first real one runs compiled code (see rehearse.ts).
+  void rehearseSearch().catch((e: unknown) => {
+    console.warn('[search] rehearsal failed', e);
   });
   input.addEventListener('compositionstart', () => (composing = true));
   input.addEventListener('compositionend', () => {
