@@ -18,8 +18,15 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-out/results.json' },
     'no-pagefind': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
   },
 });
+/**
+ * Times each query is timed cold, warm and typed (in that many fresh pages): this machine's
+ * latency varies by tens of milliseconds between runs minutes apart, and a median of 14 samples
+ * moved with it; 42 move less.
+ */
+const rounds = Number(values.rounds);
 const sizes = values.sizes.split(',').map(Number);
 const queries = [
   '双减',
@@ -112,56 +119,67 @@ async function measureOurs(
   const cold: number[] = [];
   const firstBytes: number[] = [];
   const facetBytes: number[] = [];
-  for (const q of queries) {
+  for (let round = 0; round < rounds; round++) {
+    for (const q of queries) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${base}${searchHref()}`);
+      // Sizes are taken once the query is answered: gzipping in the handler would hold up the file server, which shares this process.
+      const fetched: Response[] = [];
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith(indexHrefs.search) && (path.endsWith('.json') || path.endsWith('.bin'))) fetched.push(r);
+      });
+      cold.push(await timeQuery(page, q));
+      // Bytes are the same each round: counted in the first.
+      if (round > 0) {
+        await context.close();
+        continue;
+      }
+      // Snippets and filter counts arrive after the results show: wait for both.
+      await page.waitForFunction(() => {
+        const snippets = [...document.querySelectorAll('[data-search-results] li')].every(
+          (li) => li.querySelector('.snippet')?.textContent,
+        );
+        const filters = document.querySelector<HTMLSelectElement>('select[data-filter]');
+        return snippets && (filters?.options.length ?? 0) > 1;
+      });
+      const isFacet = (p: string) => p.startsWith(`${indexHrefs.search}facets/`);
+      const files = await Promise.all(fetched.map(sent));
+      firstBytes.push(files.filter(([p]) => !isFacet(p)).reduce((n, [, b]) => n + b, 0));
+      facetBytes.push(files.filter(([p]) => isFacet(p)).reduce((n, [, b]) => n + b, 0));
+      await context.close();
+    }
+  }
+  const warm: number[] = [];
+  const again: number[] = [];
+  const typed: number[] = [];
+  for (let round = 0; round < rounds; round++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}${searchHref()}`);
-    // Sizes are taken once the query is answered: gzipping in the handler would hold up the file server, which shares this process.
-    const fetched: Response[] = [];
-    page.on('response', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (path.startsWith(indexHrefs.search) && (path.endsWith('.json') || path.endsWith('.bin'))) fetched.push(r);
-    });
-    cold.push(await timeQuery(page, q));
-    // Snippets and filter counts arrive after the results show: wait for both.
-    await page.waitForFunction(() => {
-      const snippets = [...document.querySelectorAll('[data-search-results] li')].every((li) => li.querySelector('.snippet')?.textContent);
-      const filters = document.querySelector<HTMLSelectElement>('select[data-filter]');
-      return snippets && (filters?.options.length ?? 0) > 1;
-    });
-    const isFacet = (p: string) => p.startsWith(`${indexHrefs.search}facets/`);
-    const files = await Promise.all(fetched.map(sent));
-    firstBytes.push(files.filter(([p]) => !isFacet(p)).reduce((n, [, b]) => n + b, 0));
-    facetBytes.push(files.filter(([p]) => isFacet(p)).reduce((n, [, b]) => n + b, 0));
+    await timeQuery(page, '教育');
+    for (const q of queries) warm.push(await timeQuery(page, q));
+    // Asked again, every file a query needs is already in the page: what is left is the search's own work and the rendering.
+    for (const q of queries) again.push(await timeQuery(page, q));
     await context.close();
+    // As a reader searches: the query typed (one input event, as an input method commits it), a
+    // 300 ms pause, then Enter; in a fresh page, so no query's files are there before it is typed.
+    const typedContext = await browser.newContext();
+    const typedPage = await typedContext.newPage();
+    await typedPage.goto(`${base}${searchHref()}`);
+    await timeQuery(typedPage, '教育');
+    for (const q of queries) {
+      await typedPage.evaluate((query) => {
+        const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+        input.value = query;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, q);
+      await typedPage.waitForTimeout(300);
+      typed.push(await timeQuery(typedPage, q));
+    }
+    await typedContext.close();
   }
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${base}${searchHref()}`);
-  await timeQuery(page, '教育');
-  const warm: number[] = [];
-  for (const q of queries) warm.push(await timeQuery(page, q));
-  // Asked again, every file a query needs is already in the page: what is left is the search's own work and the rendering.
-  const again: number[] = [];
-  for (const q of queries) again.push(await timeQuery(page, q));
-  await context.close();
-  // As a reader searches: the query typed (one input event, as an input method commits it), a
-  // 300 ms pause, then Enter; in a fresh page, so no query's files are there before it is typed.
-  const typedContext = await browser.newContext();
-  const typedPage = await typedContext.newPage();
-  await typedPage.goto(`${base}${searchHref()}`);
-  await timeQuery(typedPage, '教育');
-  const typed: number[] = [];
-  for (const q of queries) {
-    await typedPage.evaluate((query) => {
-      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-      input.value = query;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, q);
-    await typedPage.waitForTimeout(300);
-    typed.push(await timeQuery(typedPage, q));
-  }
-  await typedContext.close();
   return {
     repeatP50Ms: Math.round(percentile(again, 50)),
     typedP50Ms: Math.round(percentile(typed, 50)),
@@ -337,7 +355,7 @@ try {
   for (const n of sizes) {
     results.push(await benchSize(n, browser));
     mkdirSync(resolve(values.out, '..'), { recursive: true });
-    writeFileSync(values.out, JSON.stringify({ cores: (await import('node:os')).availableParallelism(), sizes: results }, null, 2));
+    writeFileSync(values.out, JSON.stringify({ cores: (await import('node:os')).availableParallelism(), rounds, sizes: results }, null, 2));
   }
 } finally {
   await browser?.close();
@@ -353,7 +371,7 @@ const head = (cells: string[]) => {
   row(cells);
   row(cells.map(() => '---'));
 };
-console.log(`\ncores: ${(await import('node:os')).availableParallelism()}\n`);
+console.log(`\ncores: ${(await import('node:os')).availableParallelism()}; each search query timed in ${rounds} fresh pages (--rounds)\n`);
 head([
   'reports',
   'raw',

@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { searchFiles, shardsPerPack } from '../../src/lib/search/files.ts';
 import type { SearchManifest } from '../../src/lib/search/format.ts';
 import { readVarints, slotSpan, slotValue } from '../../src/lib/search/pack.ts';
+import { ShardPostings } from '../../src/lib/search/shard.ts';
 import { builtIndex } from '../../scripts/bench/search-correctness.ts';
 import { encodeMeta } from '../../src/lib/search/meta.ts';
 import { browserForFile } from './browser.ts';
@@ -23,7 +24,7 @@ function builtFiles(): string[] {
 }
 
 describe('the published files', () => {
-  it('parse as JSON, every one of them, and every value packed in the search index too', () => {
+  it('parse as JSON, every one of them, and every value packed in the search index too (shards as their bytes)', () => {
     const json = builtFiles().filter((f) => f.endsWith('.json'));
     const read = (f: string): unknown => JSON.parse(readFileSync(join(inject('distDir'), f), 'utf8'));
     const manifest = read('search/manifest.json') as SearchManifest;
@@ -37,11 +38,20 @@ describe('the published files', () => {
       const { offset, length } = slotSpan(units, shardsPerPack, n);
       if (n % shardsPerPack === shardsPerPack - 1 || n === manifest.shards - 1)
         expect(offset + length, `pack of shard ${n}`).toBe(pack.length);
-      const shard = JSON.parse(inflateRawSync(slotValue(pack.subarray(offset, offset + length))).toString('utf8')) as Record<
-        string,
-        unknown
-      >;
-      expect(Object.keys(shard).sort(), `shard ${n}`).toEqual(['b', 't']);
+      // Each shard reads as bytes (shard.ts): every term's ids ascending, below the report count, parts in range.
+      const shard = new ShardPostings(inflateRawSync(slotValue(pack.subarray(offset, offset + length))));
+      const { body, title } = shard.terms();
+      for (const [term, posting] of [...body.map((t) => [t, shard.body(t)] as const), ...title.map((t) => [t, shard.title(t)] as const)]) {
+        expect(posting.ids.length, `shard ${n}, ${term}`).toBeGreaterThan(0);
+        expect(
+          posting.ids.every((id, i) => id < manifest.docs && (i === 0 || id > posting.ids[i - 1]!)),
+          `shard ${n}, ${term}`,
+        ).toBe(true);
+        expect(
+          posting.parts.every((part) => part >= 0 && part < manifest.parts),
+          `shard ${n}, ${term}`,
+        ).toBe(true);
+      }
     }
     // Every report's text parts, [anchor, text] each, and its page's Traditional table.
     const index = builtIndex(inject('distDir'));
