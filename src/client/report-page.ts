@@ -1,4 +1,4 @@
-import { maxQueryLength } from '../lib/search/run.ts';
+import { maxQueryLength } from '../lib/search/tokens.ts';
 import { showFindBar } from './find-bar.ts';
 import { setupScriptToggle } from './script-toggle.ts';
 

@@ -1,5 +1,6 @@
 import type { SearchFilters } from '../lib/search/facets.ts';
-import { maxQueryLength, searchSorts, type SearchSort } from '../lib/search/run.ts';
+import { searchSorts, type SearchSort } from '../lib/search/run.ts';
+import { maxQueryLength } from '../lib/search/tokens.ts';
 
 /** Results shown per step. */
 export const pageSize = 10;

@@ -4,7 +4,7 @@ import { candidatesOf, type Candidates } from './postings.ts';
 import type { SearchSource, TextPart } from './reader.ts';
 import type { ShardPostings } from './shard.ts';
 import { snippet, type SnippetPart } from './snippet.ts';
-import { foldQuery, foldText, queryPhrases, queryTerms, shardOf } from './tokens.ts';
+import { foldQuery, foldText, maxQueryLength, queryPhrases, queryTerms, shardOf } from './tokens.ts';
 
 /** One result: the report, where its best hit is, and a snippet around it. */
 export interface SearchHit {
@@ -35,9 +35,6 @@ export interface SearchResult {
 /** Result orders: relevance (title and region hits, then early mentions), or by date. */
 export const searchSorts = ['relevance', 'newest', 'oldest'] as const;
 export type SearchSort = (typeof searchSorts)[number];
-
-/** The longest query searched: longer input is cut to this many characters. */
-export const maxQueryLength = 64;
 
 /** What `runSearch` should fetch beyond the page of results. */
 export interface SearchOptions {

@@ -120,6 +120,9 @@ export function queryTerms(query: string): string[] {
   return [...out];
 }
 
+/** The longest query searched: longer input is cut to this many characters (the search page and a report page's find bar alike). */
+export const maxQueryLength = 64;
+
 /** The pieces of a query that must appear verbatim in a matching text. */
 export function queryPhrases(query: string): string[] {
   return [...foldText(query).matchAll(runs)].map(([run]) => run);
