@@ -191,6 +191,7 @@ async function search(push: boolean): Promise<void> {
     results?.replaceChildren(...items);
     hasResults = true;
     say(statusText(result, filtering, state.sort));
+    record();
     if (moreButton) {
       moreButton.hidden = result.hits.length >= result.total;
       moreButton.textContent = `显示更多结果（还有 ${result.total - result.hits.length} 篇）`;
@@ -198,12 +199,6 @@ async function search(push: boolean): Promise<void> {
     const scrollTarget = pendingScroll;
     pendingScroll = null;
     if (scrollTarget !== null) window.scrollTo(0, scrollTarget);
-    // Yield before the rest, so the results can paint first: writing the history entry and
-    // starting the snippets' and filter counts' requests took tens of milliseconds of the same
-    // task. A search begun meanwhile takes over the history entry (and does its own follow-up).
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (id !== latest) return;
-    record();
     // Results show at once; each snippet fills in as its report's text arrives, and the filter
     // counts as the candidates' filter values do. Either failing leaves the results standing.
     const missing: string[] = [];

@@ -112,13 +112,31 @@ function ranked(c: Candidates, parts: number, lowered: Uint8Array): Int32Array {
   return order;
 }
 
-/** The filter values of these reports, from the chunks that hold them. */
+/** The chunks (of `size` ids) that hold any of these ascending ids: a binary search a chunk, not a step an id. */
+function chunksOf(ids: ArrayLike<number>, size: number): number[] {
+  const out: number[] = [];
+  let at = 0;
+  while (at < ids.length) {
+    const chunk = Math.floor(ids[at]! / size);
+    out.push(chunk);
+    // Skip to the first id past this chunk.
+    let [lo, hi] = [at + 1, ids.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid]! < (chunk + 1) * size) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+  }
+  return out;
+}
+
+/** The filter values of these reports (ascending ids), from the chunks that hold them. */
 async function facetsFor(source: SearchSource, ids: ArrayLike<number>): Promise<FacetLookup> {
   const size = source.manifest.facetChunk;
-  const wanted = new Set<number>();
-  for (let i = 0; i < ids.length; i++) wanted.add(Math.floor(ids[i]! / size));
+  const wanted = chunksOf(ids, size);
   const chunks = new Map<number, FacetColumns>();
-  await Promise.all([...wanted].map(async (c) => chunks.set(c, await source.facets(c))));
+  await Promise.all(wanted.map(async (c) => chunks.set(c, await source.facets(c))));
   return new FacetLookup(source.manifest, size, chunks);
 }
 
