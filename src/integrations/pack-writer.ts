@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { slotUnit } from '../lib/search/pack.ts';
+import { slotUnit, VarintWriter } from '../lib/search/pack.ts';
 
 /**
  * Bytes as a pack stores them: raw-DEFLATE compressed (`inflateBytes` reads them back). Level 4,
@@ -52,15 +52,11 @@ export function inSlot(value: Uint8Array, size = slotSize(value.length)): Buffer
 
 /** A directory of slot sizes (`shards.bin`, `texts.bin`): each size in units as an unsigned LEB128 number, the whole raw-DEFLATE compressed. */
 export function slotDirectory(sizes: number[]): Buffer {
-  const bytes: number[] = [];
+  const out = new VarintWriter();
   for (const size of sizes) {
-    let units = size / slotUnit;
+    const units = size / slotUnit;
     if (!Number.isInteger(units)) throw new RangeError(`a slot of ${size} bytes is not a whole number of ${slotUnit}-byte units`);
-    while (units >= 0x80) {
-      bytes.push((units & 0x7f) | 0x80);
-      units = Math.floor(units / 0x80);
-    }
-    bytes.push(units);
+    out.varint(units);
   }
-  return deflateRawSync(Buffer.from(bytes), { level: 9 });
+  return deflateRawSync(out.written(), { level: 9 });
 }

@@ -103,12 +103,6 @@ function facetAt(c: FacetColumns, i: number, v: FacetVocabulary): Facet {
   };
 }
 
-/** The filter values of a chunk's reports: `encodeFacets`'s inverse, years newest first. */
-export function decodeFacets(chunk: FacetChunk, v: FacetVocabulary): Facet[] {
-  const c = readFacetColumns(chunk);
-  return Array.from(c.place, (_, i) => facetAt(c, i, v));
-}
-
 /** Filters as indexes into the vocabularies: per place whether its province and its city pass, the kind and year bit (−1: any). */
 interface IndexedFilters {
   province: Uint8Array;

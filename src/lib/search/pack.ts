@@ -66,6 +66,35 @@ export function readVarints(bytes: Uint8Array): Uint32Array {
   return out.subarray(0, n);
 }
 
+/** A growing run of bytes, numbers written as unsigned LEB128 (`readVarints` reads them back). */
+export class VarintWriter {
+  bytes = new Uint8Array(256);
+  length = 0;
+  #room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+  varint(value: number): void {
+    this.#room(5);
+    while (value >= 0x80) {
+      this.bytes[this.length++] = (value & 0x7f) | 0x80;
+      value = Math.floor(value / 0x80);
+    }
+    this.bytes[this.length++] = value;
+  }
+  append(bytes: Uint8Array): void {
+    this.#room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+  /** The bytes written. */
+  written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
 /**
  * Report id's text parts `k` … `k + count − 1` in its text pack, from the texts directory's slot
  * sizes (in `slotUnit`s, report by report), `perPack` reports to a pack: every part of a report

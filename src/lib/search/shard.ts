@@ -1,3 +1,4 @@
+import { readVarints, VarintWriter } from './pack.ts';
 import type { Posting } from './postings.ts';
 
 /**
@@ -27,37 +28,12 @@ interface ShardHeader {
   t: HeaderEntry[];
 }
 
-/** A growing run of bytes, written as unsigned LEB128 numbers. */
-class ByteWriter {
-  bytes = new Uint8Array(256);
-  length = 0;
-  #room(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-  varint(value: number): void {
-    this.#room(5);
-    while (value >= 0x80) {
-      this.bytes[this.length++] = (value & 0x7f) | 0x80;
-      value >>>= 7;
-    }
-    this.bytes[this.length++] = value;
-  }
-  append(bytes: Uint8Array): void {
-    this.#room(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-}
-
 /**
  * A shard's bytes from its terms' postings: body lists as `id × partRadix + part` and title lists
  * as ids, each ascending by id. Terms keep the order given.
  */
 export function encodeShard(body: Iterable<[string, ArrayLike<number>]>, title: Iterable<[string, ArrayLike<number>]>): Uint8Array {
-  const lists = new ByteWriter();
+  const lists = new VarintWriter();
   const header: ShardHeader = { b: [], t: [] };
   for (const [term, list] of body) {
     const start = lists.length;
@@ -81,11 +57,11 @@ export function encodeShard(body: Iterable<[string, ArrayLike<number>]>, title: 
     header.t.push([term, ids.length, lists.length - start]);
   }
   const head = new TextEncoder().encode(JSON.stringify(header));
-  const out = new ByteWriter();
+  const out = new VarintWriter();
   out.append(new Uint8Array(new Uint32Array([head.length]).buffer));
   out.append(head);
-  out.append(lists.bytes.subarray(0, lists.length));
-  return out.bytes.slice(0, out.length);
+  out.append(lists.written());
+  return out.written().slice();
 }
 
 /** Where a term's list lies in a shard's bytes. */
@@ -154,22 +130,16 @@ export class ShardPostings {
     return { ids: values, parts: new Int8Array(values.length) };
   }
 
-  /** A list's numbers as stored, in order. */
+  /** A list's numbers as stored, in order (as signed integers: they stay below 2³¹). */
   #numbers(term: string, place: ListPlace): Int32Array {
-    const bytes = this.#bytes;
-    const out = new Int32Array(place.count);
-    let at = place.offset;
-    for (let i = 0; i < out.length; i++) {
-      let byte = bytes[at++]!;
-      let value = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        value |= (byte & 0x7f) << shift;
-      }
-      out[i] = value;
+    let numbers: Uint32Array;
+    try {
+      numbers = readVarints(this.#bytes.subarray(place.offset, place.offset + place.bytes));
+    } catch {
+      numbers = new Uint32Array(0);
     }
-    if (at !== place.offset + place.bytes)
-      throw new RangeError(`the postings of ${term} take ${at - place.offset} bytes, not ${place.bytes}`);
-    return out;
+    if (numbers.length !== place.count)
+      throw new RangeError(`the postings of ${term} are ${numbers.length} numbers in ${place.bytes} bytes, not ${place.count}`);
+    return new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length);
   }
 }
