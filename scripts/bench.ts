@@ -10,7 +10,7 @@ import { indexHrefs, searchHref } from '../src/lib/urls.ts';
 import { generateCorpus, type Truth } from './bench/generate-corpus.ts';
 import { filesUnder, folderBytes, folderSize, latencies, mean, percentile, timed } from './bench/measure.ts';
 import { builtDocs, docMatches, openBuiltIndex, ourAnswer, score } from './bench/search-correctness.ts';
-import { serveStatic } from './bench/static-server.ts';
+import { serveStaticApart } from './bench/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -317,7 +317,7 @@ async function benchSize(n: number, browser: Browser | null) {
   }
   if (browser) {
     console.error(`[bench] ${n}: browser`);
-    const server = await serveStatic(dist, 4500 + (n % 400));
+    const server = await serveStaticApart(dist, 4500 + (n % 400));
     try {
       Object.assign(search, await measureOurs(browser, server.url, dist));
       if (pagefind && pagefind.indexBytes > 0) Object.assign(pagefind, await measurePagefind(browser, server.url, truthSets));

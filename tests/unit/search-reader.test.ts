@@ -164,6 +164,16 @@ describe('the search index reader', () => {
     // Filter values are asked for behind a query's own files.
     expect(f.low).toEqual(['/s/facets/0.json']);
   });
+  it('asks for filter values only once the task that wanted them has ended, and a query file at once', async () => {
+    const f = fakeFetch();
+    const source = await openSearchIndex({ base: '/s/', ...f });
+    const before = f.asked.length;
+    const [facets, meta] = [source.facets(0), source.meta(0)];
+    await Promise.resolve();
+    expect(f.asked.slice(before)).toEqual(['/s/meta/0.json']);
+    await Promise.all([facets, meta]);
+    expect(f.asked.slice(before)).toEqual(['/s/meta/0.json', '/s/facets/0.json']);
+  });
   it('forgets a file that failed, so the next query asks again', async () => {
     let down = true;
     const f = fakeFetch((path) => (down && path.includes('meta') ? 'network' : null));
