@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     'no-pagefind': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
+    scaling: { type: 'string', default: '10000' },
   },
 });
 /**
@@ -27,6 +29,8 @@ const { values } = parseArgs({
  * moved with it; 42 move less.
  */
 const rounds = Number(values.rounds);
+/** The size whose corpus is normalized again on one core and one thread, to compare with all cores (`--scaling 0`: none). */
+const scalingSize = Number(values.scaling);
 const sizes = values.sizes.split(',').map(Number);
 const queries = [
   '双减',
@@ -233,6 +237,43 @@ async function measurePagefind(
   return { firstQueryBytes: percentile(firstBytes, 50), ...latencies(warm, cold), recall: mean(recalls), precision: mean(precisions) };
 }
 
+/** Normalize's speed on every core against one thread, in MB/s of raw text. */
+interface Scaling {
+  cores: number;
+  allCoresMbPerSec: number;
+  /** `--threads 1` pinned to one core by `taskset` (null where the machine has no taskset): what one core does. */
+  oneCoreMbPerSec: number | null;
+  /** `--threads 1` free to use every core: V8's collector and compiler threads take a share of the others. */
+  oneThreadMbPerSec: number;
+  /** Whether both one-thread runs wrote the very files the all-cores run did. */
+  identical: boolean;
+}
+
+const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p)) ?? null;
+
+/** Normalizes a size's corpus again with one thread (on one core, then unpinned) and compares speed and output with the run on every core. */
+function normalizeScaling(root: string, rawBytes: number, allCoresSeconds: number): Scaling {
+  const rate = (seconds: number) => Math.round((rawBytes / 1e6 / seconds) * 100) / 100;
+  const once = (out: string, pinned: boolean) => {
+    rmSync(out, { recursive: true, force: true });
+    const args = ['scripts/normalize.ts', '--in', join(root, 'raw'), '--out', out, '--threads', '1'];
+    console.error(`[bench] normalizing on one thread${pinned ? ', one core' : ''}`);
+    const run = pinned && taskset ? timed(taskset, ['-c', '0', node, ...args]) : timed(node, args);
+    const same = timed('diff', ['-rq', join(root, 'reports'), out]).status === 0;
+    rmSync(out, { recursive: true, force: true });
+    return { seconds: run.seconds, same };
+  };
+  const oneCore = taskset ? once(join(root, 'reports-one-core'), true) : null;
+  const oneThread = once(join(root, 'reports-one-thread'), false);
+  return {
+    cores: availableParallelism(),
+    allCoresMbPerSec: rate(allCoresSeconds),
+    oneCoreMbPerSec: oneCore && rate(oneCore.seconds),
+    oneThreadMbPerSec: rate(oneThread.seconds),
+    identical: (oneCore?.same ?? true) && oneThread.same,
+  };
+}
+
 async function benchSize(n: number, browser: Browser | null) {
   const root = resolve(`bench-out/${n}`);
   rmSync(root, { recursive: true, force: true });
@@ -244,6 +285,7 @@ async function benchSize(n: number, browser: Browser | null) {
   console.error(`[bench] ${n}: normalizing`);
   const norm = timed(node, ['scripts/normalize.ts', '--in', join(root, 'raw'), '--out', join(root, 'reports')]);
   const accuracy = metadataAccuracy(join(root, 'reports'), truths);
+  const scaling = n === scalingSize ? normalizeScaling(root, rawBytes, norm.seconds) : null;
 
   console.error(`[bench] ${n}: building`);
   const env = {
@@ -329,7 +371,7 @@ async function benchSize(n: number, browser: Browser | null) {
   return {
     reports: n,
     rawMb: round(rawBytes / 1e6),
-    normalize: { seconds: round(norm.seconds), mbPerSec: round(rawBytes / 1e6 / norm.seconds), peakRssMb: norm.peakRssMb, accuracy },
+    normalize: { seconds: round(norm.seconds), mbPerSec: round(rawBytes / 1e6 / norm.seconds), peakRssMb: norm.peakRssMb, accuracy, scaling },
     build: {
       seconds: round(build.seconds),
       peakRssMb: build.peakRssMb,
@@ -403,6 +445,16 @@ for (const r of results) {
     perReport(r.build.distBytes / 1024),
     `${a.title}/${a.region}/${a.years}/${a.kind}`,
   ]);
+}
+for (const r of results) {
+  const sc = r.normalize.scaling;
+  if (!sc) continue;
+  const times = (base: number | null) => (base ? `${(sc.allCoresMbPerSec / base).toFixed(2)}×` : '—');
+  console.log(
+    `\nnormalize at ${r.reports}: ${sc.cores} cores ${sc.allCoresMbPerSec} MB/s; one core (taskset) ${v(sc.oneCoreMbPerSec, ' MB/s')}, ` +
+      `${times(sc.oneCoreMbPerSec)}; one thread, unpinned ${sc.oneThreadMbPerSec} MB/s, ${times(sc.oneThreadMbPerSec)}; ` +
+      `output ${sc.identical ? 'identical' : 'DIFFERENT'}`,
+  );
 }
 console.log('');
 head([
