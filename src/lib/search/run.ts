@@ -265,13 +265,14 @@ export async function runSearch(
     hits.splice(options.limit);
     exact = !verify || at >= wanted.length;
   }
-  // Every candidate not ruled out, in id order (as the filter values are read), and how many pass the filters.
-  const pool = new Int32Array(n - rejected.size);
-  let total = 0;
-  for (let i = 0, k = 0; i < n; i++) {
-    if (rejected.size && rejected.has(i)) continue;
-    pool[k++] = c.ids[i]!;
-    if (keep(i)) total++;
+  // Every candidate not ruled out, in id order (as the filter values are read), and how many pass
+  // the filters: without rejections or filters, the candidates and their count as they are (a
+  // common term's 50,000 at 100k cost a pass in code the page has not compiled yet).
+  const pool = rejected.size ? c.ids.filter((_, i) => !rejected.has(i)) : c.ids;
+  let total = pool.length;
+  if (passing) {
+    total = 0;
+    for (const id of pool) if (passing(id)) total++;
   }
   const done = options.snippets ? await Promise.all(hits.map((h) => withSnippet(source, h, query))) : hits;
   return {
