@@ -371,7 +371,13 @@ async function benchSize(n: number, browser: Browser | null) {
   return {
     reports: n,
     rawMb: round(rawBytes / 1e6),
-    normalize: { seconds: round(norm.seconds), mbPerSec: round(rawBytes / 1e6 / norm.seconds), peakRssMb: norm.peakRssMb, accuracy, scaling },
+    normalize: {
+      seconds: round(norm.seconds),
+      mbPerSec: round(rawBytes / 1e6 / norm.seconds),
+      peakRssMb: norm.peakRssMb,
+      accuracy,
+      scaling,
+    },
     build: {
       seconds: round(build.seconds),
       peakRssMb: build.peakRssMb,
