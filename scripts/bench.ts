@@ -237,40 +237,57 @@ async function measurePagefind(
   return { firstQueryBytes: percentile(firstBytes, 50), ...latencies(warm, cold), recall: mean(recalls), precision: mean(precisions) };
 }
 
-/** Normalize's speed on every core against one thread, in MB/s of raw text. */
+/** Normalize's speed on every core against one thread, in MB/s of raw text: medians of `runs` interleaved runs each. */
 interface Scaling {
   cores: number;
+  runs: number;
   allCoresMbPerSec: number;
   /** `--threads 1` pinned to one core by `taskset` (null where the machine has no taskset): what one core does. */
   oneCoreMbPerSec: number | null;
   /** `--threads 1` free to use every core: V8's collector and compiler threads take a share of the others. */
   oneThreadMbPerSec: number;
-  /** Whether both one-thread runs wrote the very files the all-cores run did. */
+  /** Whether every run wrote the very files the bench's own normalize run did. */
   identical: boolean;
 }
 
 const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p)) ?? null;
+/**
+ * Interleaved runs of each way to normalize at the scaling size: this machine's speed drifts by
+ * 10–20 % between runs minutes apart, and a single pair of runs gave ratios from 1.35× to 1.95×.
+ */
+const scalingRuns = 3;
 
-/** Normalizes a size's corpus again with one thread (on one core, then unpinned) and compares speed and output with the run on every core. */
-function normalizeScaling(root: string, rawBytes: number, allCoresSeconds: number): Scaling {
-  const rate = (seconds: number) => Math.round((rawBytes / 1e6 / seconds) * 100) / 100;
-  const once = (out: string, pinned: boolean) => {
+/**
+ * Normalizes a size's corpus again, `scalingRuns` times each way, interleaved: on every core, on
+ * one thread pinned to one core, on one thread unpinned; compares each output with the bench's own run.
+ */
+function normalizeScaling(root: string): Scaling {
+  const out = join(root, 'reports-again');
+  let identical = true;
+  const once = (threads: number, pinned: boolean): number => {
     rmSync(out, { recursive: true, force: true });
-    const args = ['scripts/normalize.ts', '--in', join(root, 'raw'), '--out', out, '--threads', '1'];
-    console.error(`[bench] normalizing on one thread${pinned ? ', one core' : ''}`);
+    const args = ['scripts/normalize.ts', '--in', join(root, 'raw'), '--out', out, '--threads', String(threads)];
+    console.error(`[bench] normalizing on ${threads} thread(s)${pinned ? ', one core' : ''}`);
     const run = pinned && taskset ? timed(taskset, ['-c', '0', node, ...args]) : timed(node, args);
-    const same = timed('diff', ['-rq', join(root, 'reports'), out]).status === 0;
+    identical &&= run.status === 0 && timed('diff', ['-rq', join(root, 'reports'), out]).status === 0;
     rmSync(out, { recursive: true, force: true });
-    return { seconds: run.seconds, same };
+    return run.seconds;
   };
-  const oneCore = taskset ? once(join(root, 'reports-one-core'), true) : null;
-  const oneThread = once(join(root, 'reports-one-thread'), false);
+  const times = { all: [] as number[], core: [] as number[], thread: [] as number[] };
+  for (let run = 0; run < scalingRuns; run++) {
+    times.all.push(once(availableParallelism(), false));
+    if (taskset) times.core.push(once(1, true));
+    times.thread.push(once(1, false));
+  }
+  const rawBytes = filesUnder(join(root, 'raw')).reduce((sum, p) => sum + statSync(p).size, 0);
+  const rate = (seconds: number[]) => Math.round((rawBytes / 1e6 / percentile(seconds, 50)) * 100) / 100;
   return {
     cores: availableParallelism(),
-    allCoresMbPerSec: rate(allCoresSeconds),
-    oneCoreMbPerSec: oneCore && rate(oneCore.seconds),
-    oneThreadMbPerSec: rate(oneThread.seconds),
-    identical: (oneCore?.same ?? true) && oneThread.same,
+    runs: scalingRuns,
+    allCoresMbPerSec: rate(times.all),
+    oneCoreMbPerSec: taskset ? rate(times.core) : null,
+    oneThreadMbPerSec: rate(times.thread),
+    identical,
   };
 }
 
@@ -285,7 +302,7 @@ async function benchSize(n: number, browser: Browser | null) {
   console.error(`[bench] ${n}: normalizing`);
   const norm = timed(node, ['scripts/normalize.ts', '--in', join(root, 'raw'), '--out', join(root, 'reports')]);
   const accuracy = metadataAccuracy(join(root, 'reports'), truths);
-  const scaling = n === scalingSize ? normalizeScaling(root, rawBytes, norm.seconds) : null;
+  const scaling = n === scalingSize ? normalizeScaling(root) : null;
 
   console.error(`[bench] ${n}: building`);
   const env = {
@@ -457,7 +474,7 @@ for (const r of results) {
   if (!sc) continue;
   const times = (base: number | null) => (base ? `${(sc.allCoresMbPerSec / base).toFixed(2)}×` : '—');
   console.log(
-    `\nnormalize at ${r.reports}: ${sc.cores} cores ${sc.allCoresMbPerSec} MB/s; one core (taskset) ${v(sc.oneCoreMbPerSec, ' MB/s')}, ` +
+    `\nnormalize at ${r.reports}, medians of ${sc.runs} interleaved runs: ${sc.cores} cores ${sc.allCoresMbPerSec} MB/s; one core (taskset) ${v(sc.oneCoreMbPerSec, ' MB/s')}, ` +
       `${times(sc.oneCoreMbPerSec)}; one thread, unpinned ${sc.oneThreadMbPerSec} MB/s, ${times(sc.oneThreadMbPerSec)}; ` +
       `output ${sc.identical ? 'identical' : 'DIFFERENT'}`,
   );
