@@ -128,7 +128,7 @@ async function measureOurs(
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${base}${searchHref()}`);
-      // Sizes are taken once the query is answered: gzipping in the handler would hold up the file server, which shares this process.
+      // Sizes are taken once the query is answered: gzipping in the handler would hold up the page's measurement.
       const fetched: Response[] = [];
       page.on('response', (r) => {
         const path = new URL(r.url()).pathname;
@@ -261,7 +261,7 @@ const scalingRuns = 3;
  * Normalizes a size's corpus again, `scalingRuns` times each way, interleaved: on every core, on
  * one thread pinned to one core, on one thread unpinned; compares each output with the bench's own run.
  */
-function normalizeScaling(root: string): Scaling {
+function normalizeScaling(root: string, rawBytes: number): Scaling {
   const out = join(root, 'reports-again');
   let identical = true;
   const once = (threads: number, pinned: boolean): number => {
@@ -279,7 +279,6 @@ function normalizeScaling(root: string): Scaling {
     if (taskset) times.core.push(once(1, true));
     times.thread.push(once(1, false));
   }
-  const rawBytes = filesUnder(join(root, 'raw')).reduce((sum, p) => sum + statSync(p).size, 0);
   const rate = (seconds: number[]) => Math.round((rawBytes / 1e6 / percentile(seconds, 50)) * 100) / 100;
   return {
     cores: availableParallelism(),
@@ -302,7 +301,7 @@ async function benchSize(n: number, browser: Browser | null) {
   console.error(`[bench] ${n}: normalizing`);
   const norm = timed(node, ['scripts/normalize.ts', '--in', join(root, 'raw'), '--out', join(root, 'reports')]);
   const accuracy = metadataAccuracy(join(root, 'reports'), truths);
-  const scaling = n === scalingSize ? normalizeScaling(root) : null;
+  const scaling = n === scalingSize ? normalizeScaling(root, rawBytes) : null;
 
   console.error(`[bench] ${n}: building`);
   const env = {
@@ -420,7 +419,7 @@ try {
   for (const n of sizes) {
     results.push(await benchSize(n, browser));
     mkdirSync(resolve(values.out, '..'), { recursive: true });
-    writeFileSync(values.out, JSON.stringify({ cores: (await import('node:os')).availableParallelism(), rounds, sizes: results }, null, 2));
+    writeFileSync(values.out, JSON.stringify({ cores: availableParallelism(), rounds, sizes: results }, null, 2));
   }
 } finally {
   await browser?.close();
@@ -436,7 +435,7 @@ const head = (cells: string[]) => {
   row(cells);
   row(cells.map(() => '---'));
 };
-console.log(`\ncores: ${(await import('node:os')).availableParallelism()}; each search query timed in ${rounds} fresh pages (--rounds)\n`);
+console.log(`\ncores: ${availableParallelism()}; each search query timed in ${rounds} fresh pages (--rounds)\n`);
 head([
   'reports',
   'raw',
