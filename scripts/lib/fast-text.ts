@@ -1,28 +1,44 @@
 import type { Text } from 'mdast';
 import { defaultHandlers, type Handle, type State, type Unsafe } from 'mdast-util-to-markdown';
 
-/** Characters any of a serializer's unsafe patterns can escape, per pattern list. */
-const charactersOf = new WeakMap<Unsafe[], RegExp>();
+/** The characters a serializer's unsafe patterns escape, and a backslash, marked by UTF-16 unit. */
+const unitsOf = new WeakMap<Unsafe[], Uint8Array>();
 
-function unsafeCharacters(state: State): RegExp {
-  let pattern = charactersOf.get(state.unsafe);
-  if (!pattern) {
-    const chars = new Set(state.unsafe.map((u) => u.character));
+function unsafeUnits(state: State): Uint8Array {
+  let units = unitsOf.get(state.unsafe);
+  if (!units) {
+    units = new Uint8Array(0x10000);
     // A backslash is escaped before punctuation whatever the patterns say.
-    chars.add('\\');
-    pattern = new RegExp(`[${[...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
-    charactersOf.set(state.unsafe, pattern);
+    const chars = ['\\', ...state.unsafe.map((u) => u.character)];
+    for (const c of chars) units[c.charCodeAt(0)] = 1;
+    unitsOf.set(state.unsafe, units);
   }
-  return pattern;
+  return units;
 }
 
 /**
- * mdast-util-to-markdown's text handler, with a shortcut: `state.safe` escapes only characters
- * that some unsafe pattern names (or a backslash), so a text without any of them — most of a
- * Chinese report, whose punctuation is full-width — comes out as it is. Anything else goes to the
- * library's own handler. Outside autolinks only, where percent-encoding follows other rules.
+ * mdast-util-to-markdown's text handler, with two shortcuts. `state.safe` escapes only characters
+ * that some unsafe pattern names (or a backslash), at places inside the text itself: so a text
+ * without any of them — most of a Chinese report, whose punctuation is full-width — comes out as
+ * it is, and any other text goes to the library's own handler with only the patterns whose
+ * character it holds (a pattern can match nowhere else) instead of a regular expression run for
+ * each of the forty. Outside autolinks only, where percent-encoding follows other rules.
  */
 export const fastText: Handle = (node: Text, parent, state, info) => {
-  if (!state.stack.includes('autolink') && !unsafeCharacters(state).test(node.value)) return node.value;
-  return defaultHandlers.text(node, parent, state, info);
+  if (state.stack.includes('autolink')) return defaultHandlers.text(node, parent, state, info);
+  const units = unsafeUnits(state);
+  const value = node.value;
+  let present: Set<number> | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (units[unit] === 1) (present ??= new Set()).add(unit);
+  }
+  if (!present) return value;
+  const all = state.unsafe;
+  state.unsafe = all.filter((u) => present.has(u.character.charCodeAt(0)));
+  try {
+    return defaultHandlers.text(node, parent, state, info);
+  } finally {
+    state.unsafe = all;
+  }
 };

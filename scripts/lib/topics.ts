@@ -28,17 +28,46 @@ export const topicKeywords: Record<Exclude<Topic, '其他'>, RegExp> = {
 
 const entries = Object.entries(topicKeywords) as [Topic, RegExp][];
 
-/** Every keyword, longest first, with the topics it counts for: one pass over a text finds all. */
+/** Every keyword with the topics it counts for. */
 const keywordTopics = new Map<string, number[]>();
 entries.forEach(([, pattern], i) => {
   for (const word of pattern.source.split('|')) keywordTopics.set(word, [...(keywordTopics.get(word) ?? []), i]);
 });
-const anyKeyword = new RegExp([...keywordTopics.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+interface Keyword {
+  word: string;
+  /** The word's second UTF-16 unit, compared before the whole word. */
+  second: number;
+  topics: number[];
+}
+/** Keyword lists, longest first (at each place the longest one counts), and by first UTF-16 unit the list's number + 1. */
+const keywordLists: Keyword[][] = [];
+const listOfUnit = new Uint16Array(0x10000);
+for (const [word, topics] of [...keywordTopics].sort((a, b) => b[0].length - a[0].length)) {
+  const unit = word.charCodeAt(0);
+  if (listOfUnit[unit] === 0) listOfUnit[unit] = keywordLists.push([]);
+  keywordLists[listOfUnit[unit]! - 1]!.push({ word, second: word.charCodeAt(1), topics });
+}
 
-/** Keyword hits of every topic in `text`, in taxonomy order: add them up over a section's parts. */
+/**
+ * Keyword hits of every topic in `text`, in taxonomy order: add them up over a section's parts.
+ * One pass: where a keyword starts, the longest counts and the scan goes on after it.
+ */
 export function topicHits(text: string): number[] {
   const hits = entries.map(() => 0);
-  for (const [word] of text.matchAll(anyKeyword)) for (const i of keywordTopics.get(word)!) hits[i]!++;
+  let at = 0;
+  scan: while (at < text.length) {
+    const list = listOfUnit[text.charCodeAt(at)]!;
+    if (list !== 0) {
+      const next = text.charCodeAt(at + 1);
+      for (const k of keywordLists[list - 1]!) {
+        if (k.second !== next || !text.startsWith(k.word, at)) continue;
+        for (const i of k.topics) hits[i]!++;
+        at += k.word.length;
+        continue scan;
+      }
+    }
+    at++;
+  }
   return hits;
 }
 

@@ -29,7 +29,11 @@ export function extractMetrics() {
       if (node.type !== 'paragraph') continue;
       const part = sections[sectionIndex]?.part ?? 'review';
       const fallbackYear = part === 'plan' ? (yearsPlanned[0] ?? null) : (yearsReviewed.at(-1) ?? null);
-      for (const sentence of unmark(toString(node)).split(/(?<=[。；！？])/)) {
+      const text = unmark(toString(node));
+      // Every pattern reads a number: a paragraph or sentence without a digit has no figure.
+      if (!/\d/.test(text)) continue;
+      for (const sentence of text.split(/(?<=[。；！？])/)) {
+        if (!/\d/.test(sentence)) continue;
         const named = sentence.match(/(\d{4})\s*年(?!\d)/);
         const year = named ? Number(named[1]) : fallbackYear;
         for (const p of metricPatterns) {

@@ -17,8 +17,27 @@ const invisibleClass = `\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2061-\\u2064\\u20
   ).join('')
 }`;
 const invisible = new RegExp(`[${invisibleClass}]`, 'gu');
-/** Whether a line may hold anything this step removes: most lines do not, and skip the replacements. */
+/** A character this step may remove or change. */
 const suspect = new RegExp(`[(（〖〗${invisibleClass}\\p{So}\\p{Co}\\p{Extended_Pictographic}]`, 'u');
+/** `suspect` for every UTF-16 unit outside the surrogates, worked out once: the Unicode classes are slow to test line by line. */
+const suspectUnits = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    if (unit < 0xd800 || unit > 0xdfff) table[unit] = suspect.test(String.fromCharCode(unit)) ? 1 : 0;
+  }
+  return table;
+})();
+
+/** Whether a line may hold anything this step removes: most lines do not, and skip the replacements. */
+function isSuspect(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const unit = line.charCodeAt(i);
+    if (suspectUnits[unit] === 1) return true;
+    // A character beyond the first plane: tested as the pair of units it is.
+    if (unit >= 0xd800 && unit <= 0xdbff && suspect.test(line.slice(i, i + 2))) return true;
+  }
+  return false;
+}
 
 function countHan(text: string): number {
   let n = 0;
@@ -49,7 +68,7 @@ export function stripAnnotations() {
   return (tree: LinesRoot, file: VFile): void => {
     const counts = { pinyin: 0, noise: 0, invisible: 0, brackets: 0 };
     for (const line of tree.children) {
-      if (!suspect.test(line.value)) continue;
+      if (!isSuspect(line.value)) continue;
       line.value = line.value
         .replace(/[〖〗]/g, (b) => (counts.brackets++, b === '〖' ? '【' : '】'))
         .replace(invisible, () => (counts.invisible++, ''))

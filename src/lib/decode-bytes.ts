@@ -50,7 +50,7 @@ function binaryKind(bytes: Uint8Array): string | null {
   }
   const sample = bytes.subarray(0, 8192);
   let controls = 0;
-  for (const b of sample) if (b === 0 || (b < 9 && b !== 0)) controls++;
+  for (let i = 0; i < sample.length; i++) if (sample[i]! < 9) controls++;
   return controls > sample.length * 0.01 ? `${controls} control bytes in the first ${sample.length}` : null;
 }
 

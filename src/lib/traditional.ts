@@ -29,11 +29,14 @@ function collect(dicts: unknown, into: Set<string>): void {
 
 /**
  * Every character the converter maps to another character on its own. Phrase entries only refine
- * text that holds such a character, so text without any of them passes unchanged.
+ * text that holds such a character, so text without any of them passes unchanged. A character the
+ * first table maps and the second maps back (台 → 臺 → 台, 温 → 溫 → 温) is not one: it is common
+ * in Simplified text, and no phrase entry changes text for it alone.
  */
 const changeable = (() => {
   const chars = new Set<string>();
   collect([OpenCC.Locale.from.hk, OpenCC.Locale.to.cn], chars);
+  for (const ch of chars) if (toSimplified(ch) === ch) chars.delete(ch);
   return chars;
 })();
 /** The same characters as a table by UTF-16 unit: each is a single unit (`collect` keeps only those). */

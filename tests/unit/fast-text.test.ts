@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastText } from '../../scripts/lib/fast-text.ts';
 
@@ -48,6 +49,56 @@ describe('the text shortcut of the Markdown writer', () => {
         expect(toMarkdown(tree, { ...options, handlers: { text: fastText } }), name).toBe(toMarkdown(tree, options));
       }
     }
+  });
+  it('writes exactly what the library writes, for any mix of Chinese text and Markdown punctuation in headings and paragraphs', () => {
+    const pieces = [
+      '教育',
+      '学校，',
+      '。',
+      ' ',
+      '  ',
+      '\t',
+      '1.',
+      '2)',
+      '*',
+      '_',
+      '-',
+      '+',
+      '#',
+      '!',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      '&',
+      '`',
+      '~',
+      '|',
+      '\\',
+      '\n',
+      'a',
+      '2021年',
+      '98.5%',
+      ':',
+      '=',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), text), { minLength: 1, maxLength: 6 }), (blocks) => {
+        const tree: Root = {
+          type: 'root',
+          children: blocks.map(([depth, value]) =>
+            depth === 0
+              ? { type: 'paragraph', children: [{ type: 'text', value }] }
+              : { type: 'heading', depth: depth as 1 | 2 | 3, children: [{ type: 'text', value }] },
+          ),
+        };
+        expect(toMarkdown(tree, { ...options, handlers: { text: fastText } })).toBe(toMarkdown(tree, options));
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('takes the shortcut only for text with nothing to escape', () => {
     const tree = paragraphs(['全角，文字。']);

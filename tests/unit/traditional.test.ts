@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertToSimplified, traditionalCount } from '../../src/lib/traditional.ts';
+import * as OpenCC from 'opencc-js';
+import { convertToSimplified, mayChange, traditionalCount } from '../../src/lib/traditional.ts';
 import { seedPath } from '../helpers.ts';
 
 describe('convertToSimplified', () => {
@@ -24,5 +25,13 @@ describe('convertToSimplified', () => {
         expect(convertToSimplified(text)).toBe(text);
       }),
     );
+  });
+  it('skips the converter for Simplified text whose characters the tables map there and back (台, 温, 户), with the same result', () => {
+    const converter = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const text = '出台政策，搭建平台，温度适宜，卧室整洁，户籍登记，税收减免，脱贫攻坚';
+    expect(mayChange(text)).toBe(false);
+    expect(converter(text)).toBe(text);
+    expect(mayChange('颱風')).toBe(true);
+    expect(convertToSimplified('臺風來臨，溫度驟降')).toBe('台风来临，温度骤降');
   });
 });
