@@ -2,8 +2,10 @@ import type { VFile } from 'vfile';
 import type { Cleaning } from '../../src/lib/report-schema.ts';
 import type { LinesRoot } from '../tree.ts';
 
+/** Latin letters with a pinyin tone mark. */
+const toneMarked = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 /** A pinyin reading with tone marks in brackets right after a Han character: 發(fā)展, 总结（jié）. */
-const pinyinAnnotation = /(?<=\p{Script=Han})[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\s*[)）]/gu;
+const pinyinAnnotation = new RegExp(`(?<=\\p{Script=Han})[(（]\\s*[a-zü]*[${toneMarked}][a-zü]*\\s*[)）]`, 'gu');
 /** A symbol or private-use character standing between two Han characters: injected noise. */
 const noiseInWord = /(?<=\p{Script=Han})(?:[\p{So}\p{Co}]\uFE0F?)+(?=\p{Script=Han})/gu;
 /** An emoji anywhere (not ©, ® or ™, which footers use): no bureau writes one into a report. */
@@ -17,8 +19,8 @@ const invisibleClass = `\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2061-\\u2064\\u20
   ).join('')
 }`;
 const invisible = new RegExp(`[${invisibleClass}]`, 'gu');
-/** A character this step may remove or change. */
-const suspect = new RegExp(`[(（〖〗${invisibleClass}\\p{So}\\p{Co}\\p{Extended_Pictographic}]`, 'u');
+/** A character without which nothing this step removes or changes can be in a line (a pinyin reading holds a tone mark). */
+const suspect = new RegExp(`[${toneMarked}〖〗${invisibleClass}\\p{So}\\p{Co}\\p{Extended_Pictographic}]`, 'u');
 /** `suspect` for every UTF-16 unit outside the surrogates, worked out once: the Unicode classes are slow to test line by line. */
 const suspectUnits = (() => {
   const table = new Uint8Array(0x10000);
