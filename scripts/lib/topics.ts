@@ -35,7 +35,7 @@ entries.forEach(([, pattern], i) => {
 });
 interface Keyword {
   word: string;
-  /** The word's second UTF-16 unit, compared before the whole word. */
+  /** The word's second UTF-16 unit, compared before the whole word (-1 for a one-unit word). */
   second: number;
   topics: number[];
 }
@@ -45,7 +45,7 @@ const listOfUnit = new Uint16Array(0x10000);
 for (const [word, topics] of [...keywordTopics].sort((a, b) => b[0].length - a[0].length)) {
   const unit = word.charCodeAt(0);
   if (listOfUnit[unit] === 0) listOfUnit[unit] = keywordLists.push([]);
-  keywordLists[listOfUnit[unit]! - 1]!.push({ word, second: word.charCodeAt(1), topics });
+  keywordLists[listOfUnit[unit]! - 1]!.push({ word, second: word.length > 1 ? word.charCodeAt(1) : -1, topics });
 }
 
 /**
@@ -60,7 +60,7 @@ export function topicHits(text: string): number[] {
     if (list !== 0) {
       const next = text.charCodeAt(at + 1);
       for (const k of keywordLists[list - 1]!) {
-        if (k.second !== next || !text.startsWith(k.word, at)) continue;
+        if ((k.second !== -1 && k.second !== next) || !text.startsWith(k.word, at)) continue;
         for (const i of k.topics) hits[i]!++;
         at += k.word.length;
         continue scan;
