@@ -1,16 +1,25 @@
 import type { Text } from 'mdast';
 import { defaultHandlers, type Handle, type State, type Unsafe } from 'mdast-util-to-markdown';
 
-/** The characters a serializer's unsafe patterns escape, and a backslash, marked by UTF-16 unit. */
+/** The characters a serializer's unsafe patterns escape, and a backslash, marked by UTF-16 unit: by those characters. */
+const tables = new Map<string, Uint8Array>();
+/**
+ * The table of each pattern list: the library copies its list for every document it writes, so
+ * the list finds its table by its characters, worked out once per list.
+ */
 const unitsOf = new WeakMap<Unsafe[], Uint8Array>();
 
 function unsafeUnits(state: State): Uint8Array {
   let units = unitsOf.get(state.unsafe);
   if (!units) {
-    units = new Uint8Array(0x10000);
     // A backslash is escaped before punctuation whatever the patterns say.
-    const chars = ['\\', ...state.unsafe.map((u) => u.character)];
-    for (const c of chars) units[c.charCodeAt(0)] = 1;
+    const chars = [...new Set(['\\', ...state.unsafe.map((u) => u.character)])].join('');
+    units = tables.get(chars);
+    if (!units) {
+      units = new Uint8Array(0x10000);
+      for (const c of chars) units[c.charCodeAt(0)] = 1;
+      tables.set(chars, units);
+    }
     unitsOf.set(state.unsafe, units);
   }
   return units;
