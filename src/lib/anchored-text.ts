@@ -1,4 +1,5 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { bodyParser } from './body-hast.ts';
 import { unmark } from './cleaner-marks.ts';
 import type { Report } from './report-schema.ts';
 
@@ -27,17 +28,6 @@ export function anchorNamer(sections: Pick<Report, 'sections'>['sections']): {
   };
 }
 
-/**
- * Parses bodies for their text only. markdown-it, not the micromark parser the page renders with:
- * both follow CommonMark, and for text alone markdown-it took 1/15 of the time on generated
- * bodies (the build's writer parses every report once); a unit test holds the two to the same
- * text on every kind of block and inline Markdown.
- */
-const parser = new MarkdownIt('commonmark');
-// Every link's text counts, whatever its address: markdown-it leaves a link it deems unsafe
-// (`javascript:`) as its source text, where micromark makes it a link (the page then shows its text).
-parser.validateLink = () => true;
-
 /** The plain text of inline tokens, as mdast's `toString` gives it: escapes and entities resolved, marks dropped, an image its alt text, a soft line break a newline. */
 function inlineText(tokens: Token[]): string {
   let out = '';
@@ -50,11 +40,15 @@ function inlineText(tokens: Token[]): string {
   return out;
 }
 
-/** Headings and paragraphs with the anchors the report page gives them: the body's top-level blocks of text, in order. */
+/**
+ * Headings and paragraphs with the anchors the report page gives them: the body's top-level
+ * blocks of text, in order, parsed with the page's own parser (`bodyParser`); a unit test holds
+ * them to micromark's mdast as well.
+ */
 export function anchoredText(source: BodySource): [string, string][] {
   const out: [string, string][] = [];
   const name = anchorNamer(source.data.sections);
-  const tokens = parser.parse(source.body, {});
+  const tokens = bodyParser.parse(source.body, {});
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.level !== 0 || (token.type !== 'heading_open' && token.type !== 'paragraph_open')) continue;

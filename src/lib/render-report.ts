@@ -1,8 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toHast } from 'mdast-util-to-hast';
 import { anchorNamer } from './anchored-text.ts';
+import { bodyHast } from './body-hast.ts';
 import { isHttpUrl } from './http-url.ts';
 import type { Section } from './report-schema.ts';
 
@@ -86,7 +85,7 @@ function walk(node: HastRoot | Element, visit: (el: Element) => void): void {
  * `p-N` anchor; the cleaner's restoration marks become `<ins>` and its gap marks a visible 〔缺〕.
  */
 export function renderBody(markdown: string, sections: Section[]): RenderedBody {
-  const hast = toHast(fromMarkdown(markdown)) as HastRoot;
+  const hast = bodyHast(markdown);
   const toc: TocEntry[] = [];
   const name = anchorNamer(sections);
   walk(hast, (el) => {
