@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { BatchError, normalizeBatch, normalizeBatchParallel, type BatchResult } from './normalize-batch.ts';
+import { BatchError } from './lib/batch-error.ts';
+import type { BatchResult } from './lib/batch-run.ts';
 
 function report(result: BatchResult): void {
   for (const o of result.outcomes) {
@@ -38,7 +39,12 @@ try {
   // Worker threads pay for themselves past a few hundred files; the output is the same either way.
   const threads = values.threads ? Number(values.threads) : availableParallelism();
   if (!Number.isInteger(threads) || threads < 1) throw new BatchError(`--threads ${values.threads}: expected a whole number of 1 or more`);
-  report(threads > 1 ? await normalizeBatchParallel(...args, threads) : normalizeBatch(...args));
+  // Each runner is loaded only when used: the parallel one's main thread never loads the pipeline.
+  report(
+    threads > 1
+      ? await (await import('./normalize-parallel.ts')).normalizeBatchParallel(...args, threads)
+      : (await import('./normalize-batch.ts')).normalizeBatch(...args),
+  );
 } catch (error) {
   const usage = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') === true;
   if (!(error instanceof BatchError) && !usage) throw error;

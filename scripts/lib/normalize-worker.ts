@@ -1,8 +1,9 @@
 /**
- * A normalize worker thread: runs the pipeline on every `stride`-th raw file from `offset` and
- * posts each result with its index, so the batch can take them in name order.
+ * A normalize worker thread: loads the pipeline as soon as it starts, then takes its job (the
+ * batch posts it once the files are listed), runs the pipeline on every `stride`-th raw file from
+ * `offset` and posts each result with its index, so the batch can take them in name order.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createPipeline } from '../pipeline.ts';
 import { processRaw } from './process-raw.ts';
 
@@ -15,9 +16,10 @@ export interface WorkerJob {
   stride: number;
 }
 
-const job = workerData as WorkerJob;
 const pipeline = createPipeline();
-for (let i = job.offset; i < job.names.length; i += job.stride) {
-  const name = job.names[i]!;
-  parentPort!.postMessage({ index: i, result: processRaw(pipeline, job.inDir, name, job.siteLines[name] ?? []) });
-}
+parentPort!.once('message', (job: WorkerJob) => {
+  for (let i = job.offset; i < job.names.length; i += job.stride) {
+    const name = job.names[i]!;
+    parentPort!.postMessage({ index: i, result: processRaw(pipeline, job.inDir, name, job.siteLines[name] ?? []) });
+  }
+});
