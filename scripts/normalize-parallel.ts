@@ -53,6 +53,10 @@ export async function normalizeBatchParallel(
       }),
     );
     return sink.finish(names, started);
+  } catch (error) {
+    // A worker that stopped fails the run; the others stop too, so nothing is written once the lock is released.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
   } finally {
     release();
   }

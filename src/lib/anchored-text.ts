@@ -1,5 +1,4 @@
-import type { Token } from 'markdown-it';
-import { bodyParser } from './body-hast.ts';
+import { bodyParser, inlineText } from './body-hast.ts';
 import { unmark } from './cleaner-marks.ts';
 import type { Report } from './report-schema.ts';
 
@@ -26,18 +25,6 @@ export function anchorNamer(sections: Pick<Report, 'sections'>['sections']): {
     paragraph: () => `p-${++paragraph}`,
     paragraphs: () => paragraph,
   };
-}
-
-/** The plain text of inline tokens, as mdast's `toString` gives it: escapes and entities resolved, marks dropped, an image its alt text, a soft line break a newline. */
-function inlineText(tokens: Token[]): string {
-  let out = '';
-  for (const token of tokens) {
-    if (token.type === 'softbreak') out += '\n';
-    else if (token.type === 'image') out += inlineText(token.children ?? []);
-    else if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline' || token.type === 'html_inline')
-      out += token.content;
-  }
-  return out;
 }
 
 /**

@@ -37,8 +37,12 @@ function wrap(nodes: ElementContent[], loose: boolean): ElementContent[] {
   return out;
 }
 
-/** The text of inline tokens as mdast's `toString` reads an image's description: marks dropped, a nested image its own, text trimmed around line endings as mdast's is. */
-function altText(tokens: Token[]): string {
+/**
+ * The plain text of inline tokens, as mdast's `toString` gives it: escapes and entities resolved,
+ * marks dropped, an image its description, a soft line break a newline, text trimmed around line
+ * endings as mdast's is. An image's `alt`, and the search index's text of a block.
+ */
+export function inlineText(tokens: Token[]): string {
   let out = '';
   let text = '';
   for (const token of tokens) {
@@ -47,7 +51,7 @@ function altText(tokens: Token[]): string {
     else {
       out += trimLines(text);
       text = '';
-      if (token.type === 'image') out += altText(token.children ?? []);
+      if (token.type === 'image') out += inlineText(token.children ?? []);
       else if (token.type === 'code_inline' || token.type === 'html_inline') out += token.content;
     }
   }
@@ -106,7 +110,7 @@ function inlines(tokens: Token[]): ElementContent[] {
       case 'image': {
         flush();
         const title = attr(token, 'title');
-        const properties = { src: normalizeUri(attr(token, 'src') ?? ''), alt: altText(token.children ?? []) };
+        const properties = { src: normalizeUri(attr(token, 'src') ?? ''), alt: inlineText(token.children ?? []) };
         stack.at(-1)!.push(element('img', title === null ? properties : { ...properties, title }));
         break;
       }
