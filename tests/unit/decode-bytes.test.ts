@@ -1,6 +1,8 @@
+import chardet from 'chardet';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, maxRawBytes } from '../../src/lib/decode-bytes.ts';
+import { chineseCandidates, decodeBytes, maxRawBytes } from '../../src/lib/decode-bytes.ts';
 
 const sample = '2021年，阳江市教育局坚持立德树人，新增中小学学位3030个，学前教育毛入园率99.2%。'.repeat(4);
 
@@ -64,5 +66,33 @@ describe('decoding without a byte-order mark or with a bad byte', () => {
   it('names the offset of the first byte that is neither UTF-8 nor any legacy encoding', () => {
     const bytes = Buffer.concat([Buffer.from('abc'), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x80, 0x81, 0xfe, 0xff])]);
     expect(() => decodeBytes(bytes)).toThrow('found bytes that decode as none of them (first byte that is not UTF-8 at offset 3 (0xc3))');
+  });
+});
+
+describe('chineseCandidates', () => {
+  const chardetChinese = (bytes: Uint8Array) => chardet.analyse(bytes).filter((m) => m.lang === 'zh');
+  const texts = [
+    sample,
+    '2021年，陽江市教育局堅持立德樹人，新增中小學學位3030個，學前教育毛入園率99.2%。',
+    '教育委員会は学校の働き方改革を進めています。',
+    '교육청은 학교 교육 과정을 개선했습니다.',
+  ];
+  it('gives what chardet.analyse gives for Chinese, in the same order, on text in many encodings', () => {
+    for (const text of texts)
+      for (const encoding of ['gb18030', 'big5', 'shift_jis', 'euc-kr', 'euc-jp', 'utf-8', 'utf-16le']) {
+        const bytes = iconv.encode(text, encoding);
+        expect(chineseCandidates(bytes), `${encoding}: ${text.slice(0, 8)}`).toEqual(chardetChinese(bytes));
+      }
+  });
+  it('gives what chardet.analyse gives for Chinese on arbitrary bytes', () => {
+    // High bytes weighted so that many samples look like some double-byte encoding.
+    const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0xa1, max: 0xfe }), fc.integer({ min: 0x40, max: 0x7e }));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 600 }), (list) => {
+        const bytes = Uint8Array.from(list);
+        expect(chineseCandidates(bytes)).toEqual(chardetChinese(bytes));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
