@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { batchSink, startBatch, type BatchResult } from './lib/batch-run.ts';
-import type { WorkerJob } from './lib/normalize-worker.ts';
+import type { WorkerJob, WorkerResults } from './lib/normalize-worker.ts';
 import type { Processed } from './lib/process-raw.ts';
 
 /**
@@ -31,10 +31,11 @@ export async function normalizeBatchParallel(
     const waiting = new Map<number, Processed>();
     let next = 0;
     const siteLines = Object.fromEntries(templates);
+    const nextFile = new Int32Array(new SharedArrayBuffer(4));
     await Promise.all(
-      workers.map((worker, offset) => {
-        worker.on('message', ({ index, result }: { index: number; result: Processed }) => {
-          waiting.set(index, result);
+      workers.map((worker, nth) => {
+        worker.on('message', (batch: WorkerResults) => {
+          for (const { index, result } of batch) waiting.set(index, result);
           for (let p = waiting.get(next); p; p = waiting.get(next)) {
             waiting.delete(next++);
             sink.accept(p);
@@ -44,10 +45,10 @@ export async function normalizeBatchParallel(
           worker.on('error', reject);
           worker.on('exit', (code) => {
             if (code === 0) resolve();
-            else reject(new Error(`normalize worker ${offset} stopped with exit code ${code}`));
+            else reject(new Error(`normalize worker ${nth} stopped with exit code ${code}`));
           });
         });
-        const job: WorkerJob = { inDir, names, siteLines, offset, stride: threads };
+        const job: WorkerJob = { inDir, names, siteLines, next: nextFile };
         worker.postMessage(job);
         return done;
       }),
