@@ -1,5 +1,6 @@
 import type { Root as MdRoot } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+import { atxHeading } from '../lib/atx-heading.ts';
 import { cleaningRecord } from '../lib/cleaning-record.ts';
 import { fastText } from '../lib/fast-text.ts';
 import type { Processor } from 'unified';
@@ -55,6 +56,15 @@ export function frontmatterOf(file: VFile): ReportInput {
   };
 }
 
+/** How the body is written: the library's Markdown, with the normalizer's shortcuts for text and headings. */
+export const markdownOptions: Options = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fences: true,
+  handlers: { text: fastText, heading: atxHeading },
+};
+
 /**
  * The unified compiler: validates the frontmatter against the shared zod schema, then writes it
  * as JSON, which is YAML too: every string is quoted and escaped, so no title can break out of
@@ -68,7 +78,7 @@ export function compileReport(this: Processor): void {
       file.fail(`frontmatter does not match the schema:\n${formatSchemaError(checked.error)}`, undefined, 'compile-report:schema');
     file.data.frontmatter = frontmatter;
     const yaml = `${JSON.stringify(frontmatter, null, 2)}\n`;
-    const body = toMarkdown(tree as MdRoot, { bullet: '-', emphasis: '_', strong: '*', fences: true, handlers: { text: fastText } });
+    const body = toMarkdown(tree as MdRoot, markdownOptions);
     return `---\n${yaml}---\n\n${body}`;
   };
 }

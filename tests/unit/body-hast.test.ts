@@ -8,7 +8,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Root as MdastRoot } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { fastText } from '../../scripts/lib/fast-text.ts';
+import { markdownOptions } from '../../scripts/steps/compile-report.ts';
 import { bodyHast } from '../../src/lib/body-hast.ts';
 import { normalizePath, readReport } from '../helpers.ts';
 
@@ -178,7 +178,7 @@ describe('bodyHast', () => {
               : { type: 'heading', depth: depth as 1 | 2 | 3, children: [{ type: 'text', value }] },
           ),
         };
-        const markdown = toMarkdown(tree, { bullet: '-', emphasis: '_', strong: '*', fences: true, handlers: { text: fastText } });
+        const markdown = toMarkdown(tree, markdownOptions);
         expect(bodyHast(markdown)).toEqual(viaMdast(markdown));
       }),
       { numRuns: 3000 },

@@ -5,9 +5,12 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { atxHeading } from '../../scripts/lib/atx-heading.ts';
 import { fastText } from '../../scripts/lib/fast-text.ts';
 
 const options = { bullet: '-', emphasis: '_', strong: '*', fences: true } as const;
+/** The normalizer's own handlers: the library's text and heading handlers with their shortcuts. */
+const handlers = { text: fastText, heading: atxHeading };
 const paragraphs = (texts: string[]): Root => ({
   type: 'root',
   children: texts.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
@@ -40,13 +43,37 @@ describe('the text shortcut of the Markdown writer', () => {
   ];
   it('writes exactly what the library writes, for Markdown-special text', () => {
     const tree = paragraphs(tricky);
-    expect(toMarkdown(tree, { ...options, handlers: { text: fastText } })).toBe(toMarkdown(tree, options));
+    expect(toMarkdown(tree, { ...options, handlers })).toBe(toMarkdown(tree, options));
+  });
+  it('writes exactly what the library writes, for Markdown-special headings of every depth, empty and of several texts', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [1, 2, 3, 4, 5, 6, 7].flatMap((depth) => [
+        ...[...tricky, '', '\t标题'].map((value) => ({
+          type: 'heading' as const,
+          depth: depth as 1,
+          children: [{ type: 'text' as const, value }],
+        })),
+        { type: 'heading' as const, depth: depth as 1, children: [] },
+        {
+          type: 'heading' as const,
+          depth: depth as 1,
+          children: [
+            { type: 'text' as const, value: ' 甲' },
+            { type: 'text' as const, value: '乙\n丙' },
+          ],
+        },
+      ]),
+    };
+    expect(toMarkdown(tree, { ...options, handlers })).toBe(toMarkdown(tree, options));
+    expect(toMarkdown(tree, { ...options, closeAtx: true, handlers })).toBe(toMarkdown(tree, { ...options, closeAtx: true }));
+    expect(toMarkdown(tree, { ...options, setext: true, handlers })).toBe(toMarkdown(tree, { ...options, setext: true }));
   });
   it('writes exactly what the library writes, for every normalized report', () => {
     for (const dir of ['content/reports', 'tests/fixtures/goldens']) {
       for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
         const tree = fromMarkdown(readFileSync(join(dir, name), 'utf8'));
-        expect(toMarkdown(tree, { ...options, handlers: { text: fastText } }), name).toBe(toMarkdown(tree, options));
+        expect(toMarkdown(tree, { ...options, handlers }), name).toBe(toMarkdown(tree, options));
       }
     }
   });
@@ -86,23 +113,23 @@ describe('the text shortcut of the Markdown writer', () => {
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), text), { minLength: 1, maxLength: 6 }), (blocks) => {
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), text), { minLength: 1, maxLength: 6 }), (blocks) => {
         const tree: Root = {
           type: 'root',
           children: blocks.map(([depth, value]) =>
             depth === 0
               ? { type: 'paragraph', children: [{ type: 'text', value }] }
-              : { type: 'heading', depth: depth as 1 | 2 | 3, children: [{ type: 'text', value }] },
+              : { type: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, children: [{ type: 'text', value }] },
           ),
         };
-        expect(toMarkdown(tree, { ...options, handlers: { text: fastText } })).toBe(toMarkdown(tree, options));
+        expect(toMarkdown(tree, { ...options, handlers })).toBe(toMarkdown(tree, options));
       }),
       { numRuns: 2000 },
     );
   });
   it('takes the shortcut only for text with nothing to escape', () => {
     const tree = paragraphs(['全角，文字。']);
-    expect(toMarkdown(tree, { ...options, handlers: { text: fastText } })).toBe('全角，文字。\n');
-    expect(toMarkdown(paragraphs(['1. 学前教育']), { ...options, handlers: { text: fastText } })).toBe('1\\. 学前教育\n');
+    expect(toMarkdown(tree, { ...options, handlers })).toBe('全角，文字。\n');
+    expect(toMarkdown(paragraphs(['1. 学前教育']), { ...options, handlers })).toBe('1\\. 学前教育\n');
   });
 });
