@@ -16,7 +16,7 @@ function oneLineOfText(node: Heading): boolean {
  */
 export const atxHeading: Handle = (node: Heading, parent, state, info) => {
   if (state.options.setext || !oneLineOfText(node)) return defaultHandlers.heading(node, parent, state, info);
-  const marks = '#'.repeat(Math.max(Math.min(6, node.depth || 1), 1));
+  const marks = '#'.repeat(Math.max(Math.min(6, node.depth), 1));
   const tracker = state.createTracker(info);
   const exitHeading = state.enter('headingAtx');
   const exitPhrasing = state.enter('phrasing');
