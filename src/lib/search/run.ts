@@ -167,15 +167,27 @@ async function locate(source: SearchSource, id: number, phrase: string, from: nu
   return null;
 }
 
-/** The hit for a candidate, checked against its title, region and text: null when a phrase is not there verbatim. */
-async function check(source: SearchSource, c: Candidates, i: number, phrases: string[], verify: boolean): Promise<SearchHit | null> {
+/**
+ * The hit for a candidate, checked against its title, region and text: null when a phrase is not
+ * there verbatim. `whole`: read the text from the first phrase's part to the end in one request
+ * (once misses have been seen, a miss's second request is a round trip of its own).
+ */
+async function check(
+  source: SearchSource,
+  c: Candidates,
+  i: number,
+  phrases: string[],
+  verify: boolean,
+  whole = false,
+): Promise<SearchHit | null> {
   const id = c.ids[i]!;
   const toCheck = (phrase: string) => verify && needsText(phrase);
   // A candidate checked against its text has its metadata from the part read first (every part
   // carries its report's row), so one request does both; any other reads its metadata file.
   const first = phrases.findIndex(toCheck);
   const at = first >= 0 ? c.from[first]![i]! : -1;
-  const meta = at >= 0 ? (await source.part(id, at)).meta : await metaOf(source, id);
+  const meta =
+    at >= 0 ? (await (whole ? source.partsFrom(id, at).then((parts) => parts[0]!) : source.part(id, at))).meta : await metaOf(source, id);
   const head = foldText(`${meta.title}\n${meta.regionAndIssuer}`);
   let best: { anchor: string | null; text: string } | null = null;
   for (const [p, phrase] of phrases.entries()) {
@@ -256,8 +268,9 @@ export async function runSearch(
       // a query whose bigrams often occur apart costs a few round trips, not one per miss.
       const rate = at === 0 ? 1 : Math.max(0.1, hits.length / at);
       const batch = Array.from(wanted.subarray(at, at + Math.ceil((options.limit - hits.length) / rate)));
+      const whole = rate < 1;
       at += batch.length;
-      const checked = await Promise.all(batch.map((i) => check(source, c, i, phrases, verify)));
+      const checked = await Promise.all(batch.map((i) => check(source, c, i, phrases, verify, whole)));
       batch.forEach((i, k) => checked[k] === null && rejected.add(i));
       hits.push(...checked.filter((h): h is SearchHit => h !== null));
     }
