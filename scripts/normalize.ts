@@ -5,7 +5,8 @@ import { BatchError } from './lib/batch-error.ts';
 import type { BatchResult } from './lib/batch-run.ts';
 
 // V8 keeps the compiled code of the pipeline's modules on disk (in the system's temporary folder),
-// so each run, and each worker thread of a run, starts without compiling them again.
+// so each run, and each worker thread of a run, starts without compiling them again. A worker
+// does not inherit the call, only the environment: NODE_COMPILE_CACHE passes the folder on.
 const cache = enableCompileCache();
 if (cache.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
 
