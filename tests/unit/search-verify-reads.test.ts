@@ -18,7 +18,9 @@ describe('checking candidates against their text', () => {
   writeArchiveFiles(site, { reports: join(root, 'reports'), raw: join(root, 'raw') });
   const docs = builtDocs(site);
 
-  it.each(['新增学位'])('reads a candidate’s text in one request once a batch has had a miss (%s)', async (query) => {
+  it('reads a candidate’s text in one request once a batch has had a miss', async () => {
+    // 新增学位's bigrams stand apart in many generated reports (新增学校 … 学位).
+    const query = '新增学位';
     const source = await openBuiltIndex(site);
     /** Each candidate's text reads, in order: `part` (one part) or `rest` (a part to the end). */
     const reads: [number, 'part' | 'rest'][] = [];
@@ -36,13 +38,8 @@ describe('checking candidates against their text', () => {
     );
     // Every hit holds the query verbatim.
     const phrases = queryPhrases(query);
-    for (const hit of result.hits)
-      expect(
-        docMatches(
-          docs.find((d) => d.slug === hit.meta.slug)!,
-          phrases,
-        ),
-      ).toBe(true);
+    const slugs = new Map(docs.map((d) => [d.slug, d]));
+    for (const hit of result.hits) expect(docMatches(slugs.get(hit.meta.slug)!, phrases)).toBe(true);
     expect(result.hits).toHaveLength(limit);
     // The first read of each candidate, in the order they were checked.
     const firstRead = new Map<number, 'part' | 'rest'>();
