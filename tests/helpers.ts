@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Heading, Root as MdastRoot } from 'mdast';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
 import { createPipeline } from '../scripts/pipeline.ts';
@@ -44,4 +45,16 @@ export function seedPath(prefix: string): string {
     '004_11e03806d8f99e7c.txt',
   ];
   return `content/raw/${names.find((n) => n.startsWith(prefix))!}`;
+}
+
+/** A Markdown tree of one-text blocks: `[0, text]` is a paragraph, `[n, text]` a heading of depth n. */
+export function blocksTree(blocks: [number, string][]): MdastRoot {
+  return {
+    type: 'root',
+    children: blocks.map(([depth, value]) =>
+      depth === 0
+        ? { type: 'paragraph', children: [{ type: 'text', value }] }
+        : { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value }] },
+    ),
+  };
 }

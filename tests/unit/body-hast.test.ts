@@ -6,11 +6,10 @@ import { toHtml } from 'hast-util-to-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Root as MdastRoot } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { markdownOptions } from '../../scripts/steps/compile-report.ts';
 import { bodyHast } from '../../src/lib/body-hast.ts';
-import { normalizePath, readReport } from '../helpers.ts';
+import { blocksTree, normalizePath, readReport } from '../helpers.ts';
 
 /** The tree the page used to render: micromark's mdast turned into hast, without the positions and data `toHtml` never writes. */
 function viaMdast(markdown: string): Root {
@@ -170,15 +169,7 @@ describe('bodyHast', () => {
     const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), text), { minLength: 1, maxLength: 6 }), (blocks) => {
-        const tree: MdastRoot = {
-          type: 'root',
-          children: blocks.map(([depth, value]) =>
-            depth === 0
-              ? { type: 'paragraph', children: [{ type: 'text', value }] }
-              : { type: 'heading', depth: depth as 1 | 2 | 3, children: [{ type: 'text', value }] },
-          ),
-        };
-        const markdown = toMarkdown(tree, markdownOptions);
+        const markdown = toMarkdown(blocksTree(blocks), markdownOptions);
         expect(bodyHast(markdown)).toEqual(viaMdast(markdown));
       }),
       { numRuns: 3000 },

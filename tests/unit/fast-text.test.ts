@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atxHeading } from '../../scripts/lib/atx-heading.ts';
 import { fastText } from '../../scripts/lib/fast-text.ts';
+import { blocksTree } from '../helpers.ts';
 
 const options = { bullet: '-', emphasis: '_', strong: '*', fences: true } as const;
 /** The normalizer's own handlers: the library's text and heading handlers with their shortcuts. */
@@ -16,7 +17,7 @@ const paragraphs = (texts: string[]): Root => ({
   children: texts.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
 });
 
-describe('the text shortcut of the Markdown writer', () => {
+describe('the text and heading shortcuts of the Markdown writer', () => {
   const tricky = [
     '1. 学前教育',
     '2) 义务教育',
@@ -114,14 +115,7 @@ describe('the text shortcut of the Markdown writer', () => {
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), text), { minLength: 1, maxLength: 6 }), (blocks) => {
-        const tree: Root = {
-          type: 'root',
-          children: blocks.map(([depth, value]) =>
-            depth === 0
-              ? { type: 'paragraph', children: [{ type: 'text', value }] }
-              : { type: 'heading', depth: depth as 1 | 2 | 3 | 4 | 5 | 6, children: [{ type: 'text', value }] },
-          ),
-        };
+        const tree = blocksTree(blocks);
         expect(toMarkdown(tree, { ...options, handlers })).toBe(toMarkdown(tree, options));
       }),
       { numRuns: 2000 },
